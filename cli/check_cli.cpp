@@ -1,0 +1,123 @@
+// `lgrcheck check`: exhaustive verification of one configuration.
+#include <atomic>
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/byte_size.hpp"
+#include "cli/check_runner.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/progress_line.hpp"
+#include "model/config.hpp"
+
+namespace lgr {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_signal(int) { g_interrupted.store(true); }
+
+struct CheckArgs {
+  std::string config;
+  std::vector<std::string> variants;
+  std::vector<std::string> properties;
+  std::string json;
+  int threads = 1;
+  bool stop_at_first = false;
+  uint64_t max_states = 0;
+  std::string max_memory;
+  double time_limit = 0;
+  bool quiet = false;
+};
+
+int bad_input(const std::string& msg) {
+  std::cerr << "lgrcheck: error: " << msg << "\n";
+  return exit_status::kBadInput;
+}
+
+int run(const CheckArgs& a) {
+  CheckSettings settings;
+  VariantSet variants;
+  try {
+    variants = parse_variants(a.variants);
+    settings.properties = parse_property_list(a.properties);
+  } catch (const std::invalid_argument& e) {
+    return bad_input(e.what());
+  }
+  if (a.threads < 1) return bad_input("--threads must be at least 1");
+  if (!a.max_memory.empty()) {
+    auto bytes = parse_byte_size(a.max_memory);
+    if (!bytes) return bad_input("--max-memory: '" + a.max_memory + "' is not a size such as 512M or 8G");
+    settings.search.max_memory = *bytes;
+  }
+  settings.search.threads = a.threads;
+  settings.search.stop_at_first = a.stop_at_first;
+  settings.search.max_states = a.max_states;
+  settings.search.time_limit = a.time_limit;
+  settings.search.interrupt = &g_interrupted;
+  settings.search.progress = progress_printer(a.quiet);
+
+  std::optional<LgrModel> model;
+  try {
+    model.emplace(load_config(a.config), variants);
+  } catch (const ConfigError& e) {
+    return bad_input(e.what());
+  }
+
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  const CheckReport report = run_check(*model, settings);
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  finish_progress_line();
+
+  const bool json_to_stdout = a.json == "-";
+  if (!a.quiet || !json_to_stdout) print_summary(report, json_to_stdout ? std::cerr : std::cout);
+  if (!a.json.empty()) {
+    const std::string text = report_json(report).dump(2) + "\n";
+    if (json_to_stdout) {
+      std::cout << text;
+    } else {
+      std::ofstream f(a.json);
+      if (!f || !(f << text)) return bad_input("cannot write --json file '" + a.json + "'");
+    }
+  }
+  return exit_code(report.verdict);
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& status) {
+  auto a = std::make_shared<CheckArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "check",
+      "Explore every reachable state of CONFIG and check the properties of the LGR model.\n"
+      "Exit 0 when all hold, 1 when one is violated, 2 on bad input, 3 when incomplete.\n"
+      "Examples:\n"
+      "  lgrcheck check examples/ssi4-seed.json\n"
+      "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
+      "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json");
+  cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
+  cmd->add_option("--variant", a->variants,
+                  "protocol variant with one rule broken (repeatable): early-resume, dst-cancel-discards,\n"
+                  "no-final-check, no-dirty-resend, ignore-maxquiesce, no-reservation,\n"
+                  "no-pdr-arbitration, src-ignores-dst-failure, retry-refused");
+  cmd->add_option("--properties", a->properties,
+                  "check only these (comma-separated): SingleInstance, OwnerRuns, NoLostGuest,\n"
+                  "ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock")
+      ->delimiter(',');
+  cmd->add_option("--json", a->json, "write the result as JSON to FILE ('-' for stdout)");
+  cmd->add_option("--threads", a->threads, "worker threads (results never depend on it)")->default_val(1);
+  cmd->add_flag("--stop-at-first", a->stop_at_first, "stop at the first violation (counts are then partial)");
+  cmd->add_option("--max-states", a->max_states, "stop after this many states (verdict: incomplete)");
+  cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");
+  cmd->add_option("--time-limit", a->time_limit, "stop after SECONDS (verdict: incomplete)");
+  cmd->add_flag("-q,--quiet", a->quiet, "no progress line; with --json - no summary either");
+  cmd->callback([a, &status] { status = run(*a); });
+}
+
+}  // namespace lgr

@@ -1,0 +1,136 @@
+#include "cli/check_runner.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "properties/checked_model.hpp"
+
+namespace lgr {
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Fail: return "fail";
+    case Verdict::Incomplete: return "incomplete";
+  }
+  return "?";
+}
+
+int exit_code(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return 0;
+    case Verdict::Fail: return 1;
+    case Verdict::Incomplete: return 3;
+  }
+  return 4;
+}
+
+const PropertyOutcome* CheckReport::find(PropertyId id) const {
+  for (const auto& p : properties)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+  const explorer::PropertyMask checked =
+      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
+  CheckedModel checked_model(model);
+  explorer::SearchOptions opts = settings.search;
+  opts.properties = checked;
+  explorer::BreadthFirstSearch<CheckedModel> search(checked_model, opts);
+
+  CheckReport r;
+  r.config_path = model.config().path;
+  r.config_name = model.config().name;
+  r.variants = model.variants().names();
+  r.search = search.run();
+  r.state_bytes = model.state_words() * sizeof(explorer::StateWord);
+
+  bool violated = false;
+  for (const auto& info : all_properties()) {
+    if (!(checked & property_bit(info.id))) continue;
+    const explorer::PropertyFinding& f = r.search.findings[static_cast<int>(info.id)];
+    PropertyOutcome o{info.id, true, 0, 0, {}};
+    if (f.violated()) {
+      violated = true;
+      o.holds = false;
+      o.trace_length = f.depth;
+      o.violating_states = f.violating_states;
+      o.trace = search.path_to(f.first_state);
+    }
+    r.properties.push_back(std::move(o));
+  }
+  for (const auto& g : all_goals()) {
+    const explorer::PropertyFinding& f = r.search.findings[kGoalBitBase + static_cast<int>(g.id)];
+    r.goals.push_back({g.id, f.violated(), f.depth});
+  }
+  r.verdict = violated ? Verdict::Fail : r.search.complete() ? Verdict::Pass : Verdict::Incomplete;
+  return r;
+}
+
+nlohmann::json report_json(const CheckReport& r) {
+  using nlohmann::json;
+  json j;
+  j["config"] = r.config_path;
+  j["name"] = r.config_name;
+  j["variants"] = r.variants;
+  j["verdict"] = verdict_name(r.verdict);
+  j["complete"] = r.search.complete();
+  j["stop_reason"] = explorer::stop_reason_text(r.search.stop);
+  j["states"] = r.search.states;
+  j["transitions"] = r.search.transitions;
+  j["depth"] = r.search.depth;
+  j["terminal_states"] = r.search.terminal_states;
+  j["seconds"] = r.search.seconds;
+  j["threads"] = r.search.threads;
+  j["state_bytes"] = r.state_bytes;
+  j["peak_bytes"] = r.search.peak_bytes;
+  j["states_per_second"] = r.search.seconds > 0 ? r.search.states / r.search.seconds : 0.0;
+  json props = json::object();
+  for (const auto& p : r.properties) {
+    json e;
+    e["holds"] = p.holds;
+    if (!p.holds) {
+      e["trace_length"] = p.trace_length;
+      e["violating_states"] = p.violating_states;
+    }
+    props[property_info(p.id).name] = e;
+  }
+  j["properties"] = props;
+  json goals = json::object();
+  for (const auto& g : r.goals) {
+    json e;
+    e["reached"] = g.reached;
+    if (g.reached) e["depth"] = g.depth;
+    goals[all_goals()[static_cast<int>(g.id)].name] = e;
+  }
+  j["sanity_goals"] = goals;
+  return j;
+}
+
+void print_summary(const CheckReport& r, std::ostream& out) {
+  const auto& s = r.search;
+  fmt::print(out, "lgrcheck: {}{}\n", r.config_path.empty() ? r.config_name : r.config_path,
+             r.variants.empty() ? "" : fmt::format(" (variant {})", fmt::join(r.variants, ", ")));
+  fmt::print(out, "  states {}  transitions {}  depth {}  terminal {}\n", s.states, s.transitions, s.depth,
+             s.terminal_states);
+  fmt::print(out, "  {:.2f} s, {:.0f} states/s, {} threads, {} bytes per state vector\n", s.seconds,
+             s.seconds > 0 ? s.states / s.seconds : 0.0, s.threads, r.state_bytes);
+  if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
+  for (const auto& p : r.properties) {
+    const char* name = property_info(p.id).name;
+    if (p.holds)
+      fmt::print(out, "  {:<17} {}\n", name, s.complete() ? "holds" : "not violated so far");
+    else
+      fmt::print(out, "  {:<17} VIOLATED  shortest counterexample {} steps ({} violating states)\n", name,
+                 p.trace_length, p.violating_states);
+  }
+  std::vector<std::string> missed;
+  for (const auto& g : r.goals)
+    if (!g.reached) missed.push_back(all_goals()[static_cast<int>(g.id)].meaning);
+  if (!missed.empty() && s.complete())
+    fmt::print(out, "  note: never reached, so no property was tested against it: {}\n", fmt::join(missed, "; "));
+  fmt::print(out, "verdict: {}\n", verdict_name(r.verdict));
+}
+
+}  // namespace lgr

@@ -1,0 +1,12 @@
+// Each subcommand registers itself on the application; its callback stores
+// the process exit status in `status`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace lgr {
+
+void add_check_command(CLI::App& app, int& status);
+void add_test_command(CLI::App& app, int& status);
+
+}  // namespace lgr

@@ -1,0 +1,10 @@
+// The documented exit codes of every lgrcheck command.
+#pragma once
+
+namespace lgr::exit_status {
+inline constexpr int kPass = 0;        // every checked property holds / expectation met
+inline constexpr int kFail = 1;        // a property is violated / expectation not met
+inline constexpr int kBadInput = 2;    // bad config, trace, manifest or option
+inline constexpr int kIncomplete = 3;  // a limit or a signal stopped the search
+inline constexpr int kInternal = 4;    // a bug in lgrcheck
+}  // namespace lgr::exit_status

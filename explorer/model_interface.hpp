@@ -1,0 +1,38 @@
+// The narrow interface between the search engine and any model (LTSmin's
+// PINS idea). The engine sees fixed-size states of 64-bit words, action
+// indexes, and a bit mask of state properties; it knows nothing of z/VM.
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+
+namespace explorer {
+
+using StateWord = uint64_t;
+using ActionId = uint16_t;
+// Bit i set: state property i is violated in the state.
+using PropertyMask = uint32_t;
+inline constexpr int kMaxProperties = 32;
+
+// What expand() calls once per enabled action instance, in the model's
+// canonical order. Only used to state the concept; the engine passes its own.
+struct SuccessorSinkArchetype {
+  void operator()(ActionId, const StateWord*) const {}
+};
+
+// A model the engine can explore:
+//   state_words()   words per state, fixed for the run;
+//   initial(out)    writes the initial state;
+//   expand(s, sink) calls sink(action, next) for every successor of s and
+//                   returns the properties that s violates (it may use the
+//                   number of successors, e.g. for deadlock).
+template <class M>
+concept ExplorableModel = requires(const M& m, const StateWord* s, StateWord* out,
+                                   SuccessorSinkArchetype sink) {
+  { m.state_words() } -> std::convertible_to<std::size_t>;
+  m.initial(out);
+  { m.expand(s, sink) } -> std::same_as<PropertyMask>;
+};
+
+}  // namespace explorer

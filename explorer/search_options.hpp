@@ -1,0 +1,34 @@
+// How a search runs and when it must stop early (a stopped search is
+// "incomplete", never a pass).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+#include "explorer/model_interface.hpp"
+
+namespace explorer {
+
+struct ProgressSnapshot {
+  uint64_t states = 0;
+  uint64_t transitions = 0;
+  uint32_t depth = 0;
+  uint64_t frontier = 0;
+  uint64_t bytes = 0;
+  double seconds = 0;
+};
+
+struct SearchOptions {
+  int threads = 1;
+  bool stop_at_first = false;   // stop once any property in `properties` is violated
+  PropertyMask properties = ~PropertyMask{0};  // which findings matter for stop_at_first
+  uint64_t max_states = 0;      // 0 = no limit
+  uint64_t max_memory = 0;      // bytes, 0 = no limit
+  double time_limit = 0;        // seconds, 0 = no limit
+  const std::atomic<bool>* interrupt = nullptr;  // set by a signal handler
+  double progress_interval = 2.0;                 // seconds between progress calls
+  std::function<void(const ProgressSnapshot&)> progress;  // may be empty
+};
+
+}  // namespace explorer

@@ -1,0 +1,40 @@
+// What a search found: counts, depth, why it stopped, and for every property
+// the first violating state in breadth-first order.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include "explorer/model_interface.hpp"
+
+namespace explorer {
+
+using StateId = uint32_t;
+inline constexpr StateId kNoState = 0xFFFFFFFFu;
+
+enum class StopReason { Complete, StopAtFirst, MaxStates, MaxMemory, TimeLimit, Interrupted };
+const char* stop_reason_text(StopReason r);
+
+struct PropertyFinding {
+  StateId first_state = kNoState;  // first violating state in BFS order
+  uint32_t depth = 0;              // its BFS level = shortest trace length
+  uint64_t violating_states = 0;   // how many explored states violate it
+  bool violated() const { return first_state != kNoState; }
+};
+
+struct SearchResult {
+  uint64_t states = 0;       // distinct states stored, the initial one included
+  uint64_t transitions = 0;  // enabled action instances of every expanded state
+  uint32_t depth = 0;        // largest BFS level reached
+  uint64_t terminal_states = 0;
+  StopReason stop = StopReason::Complete;
+  double seconds = 0;
+  int threads = 1;
+  uint64_t peak_bytes = 0;  // visited set + arena + frontier at the peak
+  std::array<PropertyFinding, kMaxProperties> findings{};
+
+  bool complete() const { return stop == StopReason::Complete; }
+};
+
+}  // namespace explorer

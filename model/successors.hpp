@@ -1,0 +1,443 @@
+// The successor function of spec section 3. Guards read the decoded parent;
+// effects write a copy of the packed words, so a transition costs a copy of
+// a few words and a few shifts, and no allocation.
+#pragma once
+
+#include <cstring>
+#include <stdexcept>
+
+#include "model/eligibility.hpp"
+
+namespace lgr {
+
+struct LgrModel::Ctx {
+  const LgrModel& m;
+  const StateLayout& L;
+  Word t[kMaxStateWords];
+
+  void begin(const Word* s) { std::memcpy(t, s, L.words * sizeof(Word)); }
+
+  uint64_t get(const BitField& f) const { return f.get(t); }
+  void set(const BitField& f, uint64_t v) { f.set(t, v); }
+
+  static uint64_t push(uint64_t c, int msg, int capacity) {
+    int len = channel_length(c);
+    // Spec section 2: no send may find a channel longer than the bound.
+    if (len >= capacity) throw std::logic_error("channel bound exceeded (model invariant broken)");
+    return c | (static_cast<uint64_t>(msg) << (3 * len));
+  }
+  // send(): delivered only when both ends and their link are up.
+  void send_sd(int g, const StateVars& v, int s, int d, int msg) {
+    if (!v.up[s] || !v.up[d] || !v.link[s][d]) return;
+    const BitField& f = L.g[g].c_sd;
+    set(f, push(get(f), msg, L.channel_capacity));
+  }
+  void send_ds(int g, const StateVars& v, int s, int d, int msg) {
+    if (!v.up[s] || !v.up[d] || !v.link[s][d]) return;
+    const BitField& f = L.g[g].c_ds;
+    set(f, push(get(f), msg, L.channel_capacity));
+  }
+  void reset_progress(int g) {  // pass = elapsed = qtime = 0; dirty = false
+    const GuestFields& f = L.g[g];
+    set(f.pass, 0);
+    set(f.elapsed, 0);
+    set(f.qtime, 0);
+    set(f.dirty, 0);
+  }
+  void src_cancel(int g, const StateVars& v, int s, int d) {
+    const GuestFields& f = L.g[g];
+    if (get(f.inst[s]) == I_QUIESCED) set(f.inst[s], I_RUNNING);
+    set(f.rs, RS_CANCELING);
+    reset_progress(g);
+    send_sd(g, v, s, d, SD_CANCEL);
+  }
+  // Spec section 2, "Normalisation": an episode with nothing left in flight ends.
+  void normalise(int g, int members) {
+    const GuestFields& f = L.g[g];
+    if (get(f.cur) == 0 || get(f.rs) != RS_NONE || get(f.c_sd) != 0 || get(f.c_ds) != 0) return;
+    for (int m = 0; m < members; ++m) {
+      const uint64_t i = get(f.inst[m]);
+      if (i == I_SHADOW || i == I_READY) return;
+    }
+    set(f.cur, 0);
+    set(f.from, 0);
+    reset_progress(g);
+    set(f.img_ok, 0);
+  }
+  void normalise_all(int guests, int members) {
+    for (int g = 0; g < guests; ++g) normalise(g, members);
+  }
+};
+
+template <class Emit>
+void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const {
+  Ctx c{*this, L_, {}};
+  const int M = M_, K = K_;
+  const bool is_stable = stable(v);
+  ActionIndex ai = 0;
+
+  // 1. Move(g, q)
+  for (int g = 0; g < K; ++g) {
+    const GuestVars& gv = v.g[g];
+    for (int q : guest_requests_[g]) {
+      const ActionIndex a = ai++;
+      const Request& r = cfg_.requests[q];
+      const int src = gv.own, d = r.to;
+      if (v.moves_left <= 0 || gv.rs != RS_NONE || gv.episode() || gv.inst[src] != I_RUNNING ||
+          src == d || !is_stable || !static_ok_[q] || gv.inelig)
+        continue;
+      if (!storage_ok(cfg_, g, d, used(v, d, variants_.has(Variant::NoReservation)), r.force_storage))
+        continue;
+      c.begin(s);
+      const GuestFields& f = L_.g[g];
+      c.set(L_.moves_left, v.moves_left - 1);
+      c.set(f.cur, local_index_[q] + 1);
+      c.set(f.from, src + 1);
+      c.set(f.rs, RS_INIT);
+      c.reset_progress(g);
+      c.set(f.dirty, 1);
+      c.set(f.img_ok, 0);
+      c.send_sd(g, v, src, d, SD_CREATE);
+      c.normalise(g, M);
+      emit(a, c.t);
+    }
+  }
+
+  // 2, 3. CancelAtSrc(g), Cphx(g): the same effect, two transitions.
+  for (int pass_kind = 0; pass_kind < 2; ++pass_kind) {
+    for (int g = 0; g < K; ++g) {
+      const ActionIndex a = ai++;
+      const GuestVars& gv = v.g[g];
+      if (v.cancels_left <= 0 || !gv.active()) continue;
+      if (pass_kind == 1 && !cfg_.requests[gv.cur].sync) continue;
+      c.begin(s);
+      c.set(L_.cancels_left, v.cancels_left - 1);
+      c.src_cancel(g, v, gv.from, dest(gv));
+      c.normalise(g, M);
+      emit(a, c.t);
+    }
+  }
+
+  // 4. CancelAtDst(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (v.cancels_left <= 0 || !gv.episode()) continue;
+    const int src = gv.from, d = dest(gv);
+    if (!(gv.inst[d] == I_SHADOW || gv.inst[d] == I_READY) || !v.up[src] || !v.link[src][d]) continue;
+    c.begin(s);
+    c.set(L_.cancels_left, v.cancels_left - 1);
+    c.send_ds(g, v, src, d, DS_CANCEL_REQ);
+    if (variants_.has(Variant::DstCancelDiscards)) c.set(L_.g[g].inst[d], I_NONE);
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 5. GuestWrites(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.rs != RS_MEMORY || gv.inst[gv.from] != I_RUNNING || gv.dirty) continue;
+    c.begin(s);
+    c.set(L_.g[g].dirty, 1);
+    emit(a, c.t);
+  }
+
+  // 6, 7. GuestBecomesIneligible(g), GuestBecomesEligible(g)
+  for (int to_inelig = 1; to_inelig >= 0; --to_inelig) {
+    for (int g = 0; g < K; ++g) {
+      const ActionIndex a = ai++;
+      const GuestVars& gv = v.g[g];
+      if (v.elig_left <= 0 || gv.inelig == static_cast<bool>(to_inelig)) continue;
+      bool running = false;
+      for (int m = 0; m < M; ++m) running |= gv.inst[m] == I_RUNNING;
+      if (!running) continue;
+      c.begin(s);
+      c.set(L_.elig_left, v.elig_left - 1);
+      c.set(L_.g[g].inelig, to_inelig);
+      emit(a, c.t);
+    }
+  }
+
+  // 8. SrcReceive(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.c_ds == 0) continue;
+    const GuestFields& f = L_.g[g];
+    const int src = gv.from, d = dest(gv);
+    c.begin(s);
+    c.set(f.c_ds, gv.c_ds >> 3);
+    switch (channel_head(gv.c_ds)) {
+      case DS_CREATED:
+        if (gv.rs == RS_INIT) {
+          if (gv.inelig) {
+            c.src_cancel(g, v, src, d);
+          } else {
+            c.set(f.rs, RS_MEMORY);
+            c.set(f.pass, 1);
+            c.set(f.dirty, 0);
+            c.send_sd(g, v, src, d, SD_MEM);
+          }
+        }
+        break;
+      case DS_REFUSED:
+        if (gv.rs == RS_INIT) {
+          if (variants_.has(Variant::RetryRefused))
+            c.send_sd(g, v, src, d, SD_CREATE);
+          else
+            c.set(f.rs, RS_NONE);
+        }
+        break;
+      case DS_ACK_STATE:
+        if (gv.rs == RS_STATE_SENT) {  // commit
+          c.set(f.bad_commit, gv.bad_commit || gv.inelig);
+          c.set(f.own, d);
+          c.set(f.inst[src], I_NONE);
+          c.set(f.rs, RS_NONE);
+          c.send_sd(g, v, src, d, SD_RESUME);
+        }
+        break;
+      case DS_CANCEL_REQ:
+        if (gv.active()) c.src_cancel(g, v, src, d);
+        break;
+      case DS_CANCEL_ACK:
+        if (gv.rs == RS_CANCELING) c.set(f.rs, RS_NONE);
+        break;
+      default:
+        throw std::logic_error("corrupt destination-to-source channel");
+    }
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 9. SrcNextPass(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.rs != RS_MEMORY || !gv.dirty || gv.pass >= cfg_.bounds.passes ||
+        cfg_.requests[gv.cur].immediate)
+      continue;
+    c.begin(s);
+    if (gv.inelig) {
+      c.src_cancel(g, v, gv.from, dest(gv));
+    } else {
+      c.set(L_.g[g].pass, gv.pass + 1);
+      c.set(L_.g[g].dirty, 0);
+      c.send_sd(g, v, gv.from, dest(gv), SD_MEM);
+    }
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 10. SrcQuiesce(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.rs != RS_MEMORY) continue;
+    if (gv.dirty && gv.pass != cfg_.bounds.passes && !cfg_.requests[gv.cur].immediate) continue;
+    c.begin(s);
+    c.set(L_.g[g].inst[gv.from], I_QUIESCED);
+    c.set(L_.g[g].rs, RS_QUIESCED);
+    emit(a, c.t);
+  }
+
+  // 11. SrcFinalCheck(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.rs != RS_QUIESCED) continue;
+    c.begin(s);
+    if (gv.inelig && !variants_.has(Variant::NoFinalCheck)) {
+      c.src_cancel(g, v, gv.from, dest(gv));
+    } else {
+      const bool full = variants_.has(Variant::NoDirtyResend) ? !gv.dirty : true;
+      c.send_sd(g, v, gv.from, dest(gv), full ? SD_STATE_FULL : SD_STATE_PARTIAL);
+      c.set(L_.g[g].dirty, 0);
+      c.set(L_.g[g].rs, RS_STATE_SENT);
+    }
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 12. SrcDetectPeerDown(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.rs == RS_NONE) continue;
+    const int src = gv.from, d = dest(gv);
+    if (!v.up[src]) continue;
+    const bool peer_down = variants_.has(Variant::SrcIgnoresDstFailure)
+                               ? !v.link[src][d]
+                               : (!v.up[d] || !v.link[src][d]);
+    if (!peer_down) continue;
+    c.begin(s);
+    if (gv.rs != RS_CANCELING && gv.inst[src] == I_QUIESCED) c.set(L_.g[g].inst[src], I_RUNNING);
+    c.set(L_.g[g].rs, RS_NONE);
+    c.reset_progress(g);
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 13. DstReceive(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (gv.c_sd == 0) continue;
+    const GuestFields& f = L_.g[g];
+    const int src = gv.from, d = dest(gv);
+    c.begin(s);
+    c.set(f.c_sd, gv.c_sd >> 3);
+    const int msg = channel_head(gv.c_sd);
+    switch (msg) {
+      case SD_CREATE: {
+        const Request& r = cfg_.requests[gv.cur];
+        if (storage_ok(cfg_, g, d, used(v, d, variants_.has(Variant::NoReservation)), r.force_storage)) {
+          c.set(f.inst[d], I_SHADOW);
+          c.send_ds(g, v, src, d, DS_CREATED);
+        } else {
+          c.send_ds(g, v, src, d, DS_REFUSED);
+        }
+        break;
+      }
+      case SD_MEM:
+        break;
+      case SD_STATE_PARTIAL:
+      case SD_STATE_FULL:
+        if (gv.inst[d] == I_SHADOW) {
+          c.set(f.inst[d], variants_.has(Variant::EarlyResume) ? I_RUNNING : I_READY);
+          c.set(f.img_ok, msg == SD_STATE_FULL);
+          c.send_ds(g, v, src, d, DS_ACK_STATE);
+        }
+        break;
+      case SD_RESUME:
+        if (gv.inst[d] == I_READY) {
+          c.set(f.bad_image, gv.bad_image || !gv.img_ok);
+          c.set(f.inst[d], I_RUNNING);
+        }
+        break;
+      case SD_CANCEL:
+        if (gv.inst[d] == I_SHADOW || gv.inst[d] == I_READY) c.set(f.inst[d], I_NONE);
+        c.send_ds(g, v, src, d, DS_CANCEL_ACK);
+        break;
+      default:
+        throw std::logic_error("corrupt source-to-destination channel");
+    }
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 14. DstDetectPeerDown(g)
+  for (int g = 0; g < K; ++g) {
+    const ActionIndex a = ai++;
+    const GuestVars& gv = v.g[g];
+    if (!gv.episode()) continue;
+    const int src = gv.from, d = dest(gv);
+    if (!(gv.inst[d] == I_SHADOW || gv.inst[d] == I_READY) || !v.up[d]) continue;
+    if (v.up[src] && v.link[src][d]) continue;
+    c.begin(s);
+    // The ownership record on shared disk arbitrates: only a committed
+    // destination may resume (the variant skips the read).
+    const bool resume = gv.own == d ||
+                        (variants_.has(Variant::NoPdrArbitration) && gv.inst[d] == I_READY);
+    if (resume) {
+      c.set(L_.g[g].bad_image, gv.bad_image || !gv.img_ok);
+      c.set(L_.g[g].inst[d], I_RUNNING);
+    } else {
+      c.set(L_.g[g].inst[d], I_NONE);
+    }
+    c.normalise(g, M);
+    emit(a, c.t);
+  }
+
+  // 15. MemberFails(m)
+  for (int m = 0; m < M; ++m) {
+    const ActionIndex a = ai++;
+    if (v.mfail_left <= 0 || !v.up[m]) continue;
+    c.begin(s);
+    c.set(L_.up[m], 0);
+    c.set(L_.mfail_left, v.mfail_left - 1);
+    for (int g = 0; g < K; ++g) {
+      const GuestVars& gv = v.g[g];
+      const GuestFields& f = L_.g[g];
+      const uint8_t i = gv.inst[m];
+      if (i == I_RUNNING || i == I_QUIESCED || (i == I_READY && gv.own == m)) c.set(f.lost, 1);
+      c.set(f.inst[m], I_NONE);
+      if (gv.episode()) {
+        if (gv.from == m) {
+          c.set(f.rs, RS_NONE);
+          c.reset_progress(g);
+        }
+        if (gv.from == m || dest(gv) == m) {
+          c.set(f.c_sd, 0);
+          c.set(f.c_ds, 0);
+        }
+      }
+    }
+    c.normalise_all(K, M);
+    emit(a, c.t);
+  }
+
+  // 16. LinkFails(a, b)
+  for (int x = 0; x < M; ++x) {
+    for (int y = x + 1; y < M; ++y) {
+      const ActionIndex a = ai++;
+      if (v.lfail_left <= 0 || !v.link[x][y]) continue;
+      c.begin(s);
+      c.set(L_.link[x][y], 0);
+      c.set(L_.lfail_left, v.lfail_left - 1);
+      for (int g = 0; g < K; ++g) {
+        const GuestVars& gv = v.g[g];
+        if (!gv.episode()) continue;
+        const int src = gv.from, d = dest(gv);
+        if ((src == x && d == y) || (src == y && d == x)) {
+          c.set(L_.g[g].c_sd, 0);
+          c.set(L_.g[g].c_ds, 0);
+        }
+      }
+      c.normalise_all(K, M);
+      emit(a, c.t);
+    }
+  }
+
+  // 17. Tick: one transition advancing every timed guest.
+  {
+    const ActionIndex a = ai++;
+    bool any = false;
+    for (int g = 0; g < K && !any; ++g) {
+      const GuestVars& gv = v.g[g];
+      if (!gv.episode()) continue;
+      const Request& r = cfg_.requests[gv.cur];
+      any = (gv.active() && r.maxtotal > 0) ||
+            ((gv.rs == RS_QUIESCED || gv.rs == RS_STATE_SENT) && r.maxquiesce > 0);
+    }
+    if (any) {
+      c.begin(s);
+      const bool ignore_q = variants_.has(Variant::IgnoreMaxquiesce);
+      for (int g = 0; g < K; ++g) {
+        const GuestVars& gv = v.g[g];
+        if (!gv.episode()) continue;
+        const Request& r = cfg_.requests[gv.cur];
+        if (!((gv.active() && r.maxtotal > 0) ||
+              ((gv.rs == RS_QUIESCED || gv.rs == RS_STATE_SENT) && r.maxquiesce > 0)))
+          continue;
+        const GuestFields& f = L_.g[g];
+        int elapsed = gv.elapsed, qtime = gv.qtime;
+        if (r.maxtotal > 0) ++elapsed;
+        if (r.maxquiesce > 0 && gv.inst[gv.from] == I_QUIESCED) {
+          ++qtime;
+          if (ignore_q && qtime > r.maxquiesce + 1) qtime = static_cast<int>(r.maxquiesce + 1);
+        }
+        c.set(f.elapsed, elapsed);
+        c.set(f.qtime, qtime);
+        if ((r.maxtotal > 0 && elapsed >= r.maxtotal) ||
+            (!ignore_q && r.maxquiesce > 0 && qtime >= r.maxquiesce))
+          c.src_cancel(g, v, gv.from, r.to);
+      }
+      c.normalise_all(K, M);
+      emit(a, c.t);
+    }
+  }
+}
+
+}  // namespace lgr
