@@ -1,0 +1,38 @@
+// A counterexample or hand-written scenario in the trace format of spec
+// section 6 (plus the `loop N` line of lasso traces, issue 6).
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lgr {
+
+struct TraceStep {
+  std::string label;  // e.g. "DstReceive LGRLIN21 STATE"
+  int line = 0;       // 1-based line in the file (0 when built in memory)
+};
+
+struct Trace {
+  std::string path;                     // file it was read from ("" in memory)
+  std::string config;                   // `config` line, relative to the trace file
+  std::vector<std::string> variants;    // `variant` lines
+  std::vector<TraceStep> steps;
+  // `expect violation P` sets expect_violation; `expect ok` sets expect_ok.
+  std::optional<std::string> expect_violation;
+  bool expect_ok = false;
+  // `loop N`: the cycle of a lasso starts after step N (0 = at the initial state).
+  std::optional<std::size_t> loop_start;
+};
+
+// A malformed trace. what(): "FILE:LINE: why".
+struct TraceError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Trace parse_trace(const std::string& text, const std::string& origin);
+Trace load_trace(const std::string& path);  // throws TraceError
+std::string format_trace(const Trace& t);   // the text form, parseable again
+
+}  // namespace lgr
