@@ -88,6 +88,10 @@ class BreadthFirstSearch {
     return {steps.rbegin(), steps.rend()};
   }
 
+  // After run(): the stored states, for passes over the graph (liveness, DOT).
+  uint64_t size() const { return store_.size(); }
+  const StateWord* state(StateId id) const { return store_.state(id); }
+  StateId find(const StateWord* s) const { return store_.find(s); }
   const StateStore& store() const { return store_; }
 
  private:

@@ -23,6 +23,16 @@ class StateStore {
   StateId parent(StateId id) const { return parent_[id]; }
   ActionId action(StateId id) const { return action_[id]; }
 
+  // The id of s, or kNoState when it was never stored.
+  StateId find(const StateWord* s) const {
+    const std::size_t mask = table_.size() - 1;
+    for (std::size_t i = hash_state(s, words_) & mask;; i = (i + 1) & mask) {
+      const StateId id = table_[i];
+      if (id == kNoState) return kNoState;
+      if (std::memcmp(state(id), s, words_ * sizeof(StateWord)) == 0) return id;
+    }
+  }
+
   // Returns {id, true} when s is new, {existing id, false} otherwise.
   std::pair<StateId, bool> insert(const StateWord* s, StateId parent, ActionId action) {
     if ((size() + 1) * 2 > table_.size()) grow();
