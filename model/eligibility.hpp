@@ -35,6 +35,8 @@ enum class Reason : uint8_t {
 const char* reason_code(Reason r);
 // A sentence a z/VM operator understands, naming the guest and destination.
 std::string reason_message(const Config& cfg, int guest, int dest, Reason r);
+// Same, for the storage codes with the figure used(dest) in the sentence.
+std::string reason_message(const Config& cfg, int guest, int dest, Reason r, int64_t used_d);
 
 // Failing static checks for request `q`, in the order of the spec's table.
 std::vector<Reason> static_reasons(const Config& cfg, int q);
