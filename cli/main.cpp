@@ -1,6 +1,7 @@
 // lgrcheck: an explicit-state model checker for z/VM Live Guest Relocation.
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -22,6 +23,12 @@ int main(int argc, char** argv) {
   int status = lgr::exit_status::kPass;
   lgr::add_check_command(app, status);
   lgr::add_test_command(app, status);
+  // Without this, `lgrcheck --typo` would only say that a subcommand is missing.
+  if (argc > 1 && argv[1][0] == '-' && std::string(argv[1]) != "-h" && std::string(argv[1]) != "--help" &&
+      std::string(argv[1]) != "--version") {
+    std::cerr << "lgrcheck: error: unknown option " << argv[1] << " (see lgrcheck --help)\n";
+    return lgr::exit_status::kBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
