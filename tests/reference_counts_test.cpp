@@ -93,10 +93,9 @@ const std::vector<VariantCase>& variant_table() {
   return kRows;
 }
 
-}  // namespace
-
-TEST_CASE("every protocol variant is caught with the reference property and trace length", "[variants]") {
+void check_variant_rows(bool seed_rows) {
   for (const auto& row : variant_table()) {
+    if ((std::string(row.config) == "ssi4-seed.json") != seed_rows) continue;
     const std::string name = std::string(row.variant) + " on " + row.config;
     SECTION(name) {
       const CheckReport r = check_example(row.config, {row.variant});
@@ -109,4 +108,16 @@ TEST_CASE("every protocol variant is caught with the reference property and trac
         if (!p.holds) CHECK(p.trace.size() == p.trace_length + 1);
     }
   }
+}
+
+}  // namespace
+
+// Two test cases so that CTest can run the seed's long rows beside the rest.
+TEST_CASE("every protocol variant is caught as the reference says on ssi2-basic and ssi3-contention",
+          "[variants]") {
+  check_variant_rows(false);
+}
+
+TEST_CASE("every protocol variant is caught as the reference says on ssi4-seed", "[variants]") {
+  check_variant_rows(true);
 }
