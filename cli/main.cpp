@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   int status = lgr::exit_status::kPass;
   lgr::add_check_command(app, status);
   lgr::add_test_command(app, status);
+  lgr::add_export_command(app, status);
   // Without this, `lgrcheck --typo` would only say that a subcommand is missing.
   if (argc > 1 && argv[1][0] == '-' && std::string(argv[1]) != "-h" && std::string(argv[1]) != "--help" &&
       std::string(argv[1]) != "--version") {

@@ -1,0 +1,31 @@
+// Promela export of one LgrModel (configuration and variants baked in), so
+// that SPIN can cross-check lgrcheck: same reachable states (SPIN's "states,
+// stored" equals lgrcheck's count, offset 0) and same violated properties.
+// It lives beside the properties because its assertions are named after
+// the property registry.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "model/lgr_model.hpp"
+#include "properties/property.hpp"
+
+namespace lgr {
+
+// A model that Promela cannot express faithfully (a storage figure past
+// Promela's 32-bit int). what() is one line.
+struct PromelaExportError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The whole .pml text. `producer` names the tool in the header comment,
+// e.g. "lgrcheck 0.1.0". Deterministic: the same model gives the same text.
+std::string promela_model(const LgrModel& model, const std::string& producer);
+
+// The preprocessor switch that turns on the assertion of one state property,
+// e.g. "CHECK_SingleInstance" (CHECK_ALL turns on every one). Pan names a
+// violated property in its message: "assertion violated SingleInstance".
+std::string promela_check_switch(PropertyId id);
+
+}  // namespace lgr
