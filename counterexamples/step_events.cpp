@@ -226,7 +226,6 @@ class StepDescriber {
       add(EventKind::BadImage, g, where, kNone, "incomplete image",
           fmt::format("{} resumes from an incomplete memory image", G));
     }
-    timers(g, s);
   }
 
   void timers(int g, int s) {
@@ -237,8 +236,10 @@ class StepDescriber {
     if (b.rs == RS_CANCELING && a.rs != RS_CANCELING) {
       const bool total = r.maxtotal > 0 && a.elapsed + 1 >= r.maxtotal;
       add(EventKind::Timeout, g, s, kNone, total ? "MAXTOTAL" : "MAXQUIESCE",
-          total ? fmt::format("MAXTOTAL {} of {} exceeded: the relocation is cancelled", r.maxtotal, G)
-                : fmt::format("MAXQUIESCE {} of {} exceeded: the relocation is cancelled", r.maxquiesce, G));
+          total ? fmt::format("{} relocating for {} tick(s): MAXTOTAL {} reached, the relocation is cancelled", G,
+                              a.elapsed + 1, r.maxtotal)
+                : fmt::format("{} quiesced for {} tick(s): MAXQUIESCE {} reached, the relocation is cancelled", G,
+                              a.qtime + 1, r.maxquiesce));
       return;
     }
     if (b.elapsed != a.elapsed)
@@ -254,6 +255,7 @@ class StepDescriber {
     const int s = ep.episode() ? ep.from : pre_.g[g].own;
     const int d = ep.episode() ? m_.dest(ep) : kNone;
     command(g, s, d);
+    timers(g, s);
     guest_activity(g, s);
     if (d != kNone) {
       received(g, s, d, true);
