@@ -9,5 +9,6 @@ namespace lgr {
 void add_check_command(CLI::App& app, int& status);
 void add_test_command(CLI::App& app, int& status);
 void add_replay_command(CLI::App& app, int& status);
+void add_render_command(CLI::App& app, int& status);
 
 }  // namespace lgr

@@ -8,16 +8,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "counterexamples/replay.hpp"
-#include "model/config.hpp"
+#include "cli/replayed_trace.hpp"
 
 namespace lgr {
 namespace {
 
 struct ReplayArgs {
-  std::string trace;
-  std::string config;
-  std::vector<std::string> variants;
+  TraceSource source;
   bool json = false;
   bool quiet = false;
 };
@@ -45,20 +42,13 @@ void print_replay(const ReplayInput& in, const ReplayResult& r, bool quiet, std:
 }
 
 int run(const ReplayArgs& a) {
-  try {
-    const ReplayInput in = load_replay_input(a.trace, a.config, a.variants);
-    const ReplayResult r = replay(in.model, in.trace);
+  return with_replayed_trace(a.source, [&](const ReplayInput& in, const ReplayResult& r) {
     if (a.json)
       std::cout << replay_json(in.model, r).dump(2) << "\n";
     else
       print_replay(in, r, a.quiet, std::cout);
     return r.ok ? exit_status::kPass : exit_status::kFail;
-  } catch (const TraceError& e) {
-    std::cerr << "lgrcheck: error: " << e.what() << "\n";
-  } catch (const ConfigError& e) {
-    std::cerr << "lgrcheck: error: " << e.what() << "\n";
-  }
-  return exit_status::kBadInput;
+  });
 }
 
 }  // namespace
@@ -75,9 +65,9 @@ void add_replay_command(CLI::App& app, int& status) {
       "Examples:\n"
       "  lgrcheck replay examples/scenarios/seed-roundtrip.trace\n"
       "  lgrcheck replay lgrcheck-traces/early-resume.SingleInstance.trace --json");
-  cmd->add_option("TRACE", a->trace, "trace file (lgr-trace 1), e.g. from lgrcheck check --trace-dir")->required();
-  cmd->add_option("--config", a->config, "configuration to use instead of the trace's `config` line");
-  cmd->add_option("--variant", a->variants, "protocol variant added to the trace's `variant` lines (repeatable)");
+  cmd->add_option("TRACE", a->source.trace, "trace file (lgr-trace 1), e.g. from lgrcheck check --trace-dir")->required();
+  cmd->add_option("--config", a->source.config, "configuration to use instead of the trace's `config` line");
+  cmd->add_option("--variant", a->source.variants, "protocol variant added to the trace's `variant` lines (repeatable)");
   cmd->add_flag("--json", a->json, "print the replay as JSON (ok, steps, violations, final_state, ...)");
   cmd->add_flag("-q,--quiet", a->quiet, "print only the verdict, not every step");
   cmd->callback([a, &status] { status = run(*a); });
