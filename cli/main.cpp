@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   lgr::add_test_command(app, status);
   lgr::add_replay_command(app, status);
   lgr::add_render_command(app, status);
+  lgr::add_graph_command(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
