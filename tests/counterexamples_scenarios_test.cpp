@@ -134,8 +134,13 @@ TEST_CASE("counterexamples: check writes each counterexample into --trace-dir an
   lgr::testing::TempDir dir("lgrcheck-check");
   const std::string config = std::string(LGRCHECK_SOURCE_DIR) + "/examples/ssi2-basic.json";
   const std::string traces = dir.file("traces");
-  auto o = run_lgrcheck("check '" + config + "' --variant early-resume --trace-dir '" + traces + "'");
+  auto o = run_lgrcheck("check '" + config + "' --variant early-resume --trace-dir '" + traces + "' --json '" +
+                        dir.file("r.json") + "'");
   CHECK(o.status == 1);
+  const auto report = nlohmann::json::parse(lgr::testing::read_file(dir.file("r.json")));
+  CHECK(report["counterexample_files"]["OwnerRuns"]["trace"] == traces + "/early-resume.OwnerRuns.trace");
+  CHECK(report["counterexample_files"]["OwnerRuns"]["json"] == traces + "/early-resume.OwnerRuns.json");
+  CHECK(report["counterexample_files"].size() == 3);
   for (const char* p : {"SingleInstance", "OwnerRuns", "EligibleAtCommit"}) {
     const std::string stem = traces + "/early-resume." + p;
     CHECK(o.out.find(fmt::format("  {:<17} {}.trace  {}.json\n", p, stem, stem)) != std::string::npos);
