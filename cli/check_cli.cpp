@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/progress_line.hpp"
+#include "counterexamples/counterexample_files.hpp"
 #include "model/config.hpp"
 
 namespace lgr {
@@ -32,6 +33,8 @@ struct CheckArgs {
   std::string max_memory;
   double time_limit = 0;
   bool quiet = false;
+  std::string trace_dir = "lgrcheck-traces";
+  bool no_traces = false;
 };
 
 int bad_input(const std::string& msg) {
@@ -75,10 +78,32 @@ int run(const CheckArgs& a) {
   std::signal(SIGTERM, SIG_DFL);
   finish_progress_line();
 
+  // Every violated property's shortest counterexample, for `lgrcheck replay`.
+  std::vector<std::pair<std::string, std::vector<std::string>>> written;  // property, its files
+  if (!a.no_traces) {
+    try {
+      for (const auto& p : report.properties)
+        if (!p.holds) {
+          const char* name = property_info(p.id).name;
+          written.emplace_back(name, write_counterexample(*model, p.trace, name, a.trace_dir));
+        }
+    } catch (const std::runtime_error& e) {
+      return bad_input(e.what());
+    }
+  }
+
   const bool json_to_stdout = a.json == "-";
-  if (!a.quiet || !json_to_stdout) print_summary(report, json_to_stdout ? std::cerr : std::cout);
+  if (!a.quiet || !json_to_stdout) {
+    std::ostream& out = json_to_stdout ? std::cerr : std::cout;
+    print_summary(report, out);
+    if (!written.empty()) fmt::print(out, "counterexamples (re-check one with: lgrcheck replay FILE):\n");
+    for (const auto& [property, files] : written) fmt::print(out, "  {:<17} {}  {}\n", property, files[0], files[1]);
+  }
   if (!a.json.empty()) {
-    const std::string text = report_json(report).dump(2) + "\n";
+    nlohmann::json j = report_json(report);
+    for (const auto& [property, files] : written)
+      j["counterexample_files"][property] = {{"trace", files[0]}, {"json", files[1]}};
+    const std::string text = j.dump(2) + "\n";
     if (json_to_stdout) {
       std::cout << text;
     } else {
@@ -117,6 +142,11 @@ void add_check_command(CLI::App& app, int& status) {
   cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");
   cmd->add_option("--time-limit", a->time_limit, "stop after SECONDS (verdict: incomplete)");
   cmd->add_flag("-q,--quiet", a->quiet, "no progress line; with --json - no summary either");
+  cmd->add_option("--trace-dir", a->trace_dir,
+                  "write each violated property's shortest counterexample to DIR/P.trace and DIR/P.json\n"
+                  "(prefixed with the variant names, e.g. DIR/early-resume.SingleInstance.trace)")
+      ->default_val("lgrcheck-traces");
+  cmd->add_flag("--no-traces", a->no_traces, "do not write counterexample files");
   cmd->callback([a, &status] { status = run(*a); });
 }
 

@@ -9,5 +9,8 @@ namespace lgr {
 void add_check_command(CLI::App& app, int& status);
 void add_test_command(CLI::App& app, int& status);
 void add_export_command(CLI::App& app, int& status);
+void add_replay_command(CLI::App& app, int& status);
+void add_render_command(CLI::App& app, int& status);
+void add_graph_command(CLI::App& app, int& status);
 
 }  // namespace lgr

@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  lgrcheck check examples/ssi4-seed.json\n"
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --json -\n"
-      "  lgrcheck test examples/ssi4-seed.json LGRLIN21 GDLLCPX1\n\n"
+      "  lgrcheck test examples/ssi4-seed.json LGRLIN21 GDLLCPX1\n"
+      "  lgrcheck replay lgrcheck-traces/early-resume.SingleInstance.trace\n"
+      "  lgrcheck render examples/scenarios/seed-roundtrip.trace --format html -o seed.html\n\n"
       "Exit codes: 0 pass, 1 property violated, 2 bad input, 3 incomplete\n"
       "(a limit or a signal stopped the search), 4 internal error.",
       "lgrcheck"};
@@ -24,6 +26,9 @@ int main(int argc, char** argv) {
   lgr::add_check_command(app, status);
   lgr::add_test_command(app, status);
   lgr::add_export_command(app, status);
+  lgr::add_replay_command(app, status);
+  lgr::add_render_command(app, status);
+  lgr::add_graph_command(app, status);
   // Without this, `lgrcheck --typo` would only say that a subcommand is missing.
   if (argc > 1 && argv[1][0] == '-' && std::string(argv[1]) != "-h" && std::string(argv[1]) != "--help" &&
       std::string(argv[1]) != "--version") {

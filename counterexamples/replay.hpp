@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "counterexamples/step_events.hpp"
 #include "counterexamples/trace.hpp"
 #include "model/lgr_model.hpp"
 
@@ -22,6 +23,8 @@ struct ReplayStep {
   std::string label;
   std::vector<std::string> changes;  // z/VM words: "LGRLIN21 on GDLLCPX1: SHADOW -> READY"
   StateVars after;
+  ActionIndex action = 0;          // the action instance the label names
+  std::vector<StepEvent> events;   // the same changes, structured for pictures
 };
 
 struct ReplayResult {
@@ -37,7 +40,20 @@ struct ReplayResult {
   StateVars final_state;
 };
 
+// Throws TraceError when a label names nothing in the configuration
+// (unknown guest or member, no such request).
 ReplayResult replay(const LgrModel& model, const Trace& trace);
+
+// A trace file with the model it runs on: its config (the `config` line
+// relative to the trace, or `config_override`) and its variants plus
+// `extra_variants`. Throws TraceError or ConfigError on bad input.
+struct ReplayInput {
+  Trace trace;
+  std::string config_path;
+  LgrModel model;
+};
+ReplayInput load_replay_input(const std::string& trace_path, const std::string& config_override = "",
+                              const std::vector<std::string>& extra_variants = {});
 
 // Loads the trace, its config (the `config` line relative to the trace, or
 // `config_override`), its variants plus `extra_variants`, and replays it.

@@ -1,0 +1,85 @@
+#include "counterexamples/counterexample_files.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "counterexamples/state_json.hpp"
+
+namespace fs = std::filesystem;
+
+namespace lgr {
+namespace {
+
+// The label of each step, read in the state it is taken from.
+std::vector<std::string> labels_of(const LgrModel& model, const std::vector<explorer::PathStep>& path) {
+  std::vector<std::string> out;
+  for (size_t i = 1; i < path.size(); ++i) out.push_back(model.label(path[i].action, model.decode(path[i - 1].state.data())));
+  return out;
+}
+
+void write_text(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary);
+  if (!out || !(out << text) || !out.flush()) throw std::runtime_error(fmt::format("cannot write {}", file.string()));
+}
+
+}  // namespace
+
+Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::PathStep>& path,
+                           const std::string& property, const std::string& config) {
+  Trace t;
+  t.config = config;
+  t.variants = model.variants().names();
+  for (const std::string& label : labels_of(model, path)) t.steps.push_back({label, 0});
+  t.expect_violation = property;
+  t.notes.push_back(fmt::format("shortest counterexample for {} on {}: {} steps, found by lgrcheck", property,
+                                model.config().name.empty() ? model.config().path : model.config().name,
+                                t.steps.size()));
+  return t;
+}
+
+nlohmann::json counterexample_json(const LgrModel& model, const std::vector<explorer::PathStep>& path,
+                                   const std::string& property, const std::string& config) {
+  using nlohmann::json;
+  const std::vector<std::string> labels = labels_of(model, path);
+  json steps = json::array();
+  for (size_t i = 0; i < path.size(); ++i) {
+    json step;
+    step["step"] = i;
+    step["label"] = i == 0 ? json(nullptr) : json(labels[i - 1]);
+    step["state"] = state_json(model, model.decode(path[i].state.data()));
+    steps.push_back(step);
+  }
+  return {{"property", property},
+          {"config", config},
+          {"variants", model.variants().names()},
+          {"length", labels.size()},
+          {"steps", steps}};
+}
+
+std::string counterexample_stem(const LgrModel& model, const std::string& property) {
+  std::string stem;
+  for (const auto& v : model.variants().names()) stem += v + ".";
+  return stem + property;
+}
+
+std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
+                                              const std::string& property, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(fmt::format("cannot create the trace folder {}: {}", dir, ec.message()));
+  const std::string& config_path = model.config().path;
+  std::string config = config_path;
+  if (!config_path.empty()) config = fs::absolute(config_path).lexically_normal().lexically_relative(fs::absolute(dir).lexically_normal()).string();
+  const fs::path stem = fs::path(dir) / counterexample_stem(model, property);
+  const fs::path trace_file = stem.string() + ".trace", json_file = stem.string() + ".json";
+  Trace trace = counterexample_trace(model, path, property, config);
+  trace.notes.push_back("re-check it with: lgrcheck replay " + trace_file.string());
+  write_text(trace_file, format_trace(trace));
+  write_text(json_file, counterexample_json(model, path, property, config).dump(2) + "\n");
+  return {trace_file.string(), json_file.string()};
+}
+
+}  // namespace lgr

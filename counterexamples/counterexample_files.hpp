@@ -1,0 +1,33 @@
+// A shortest counterexample as files: DIR/P.trace (spec section 6, with
+// `config`, `variant` and `expect violation P` lines, so `lgrcheck replay`
+// re-checks it) and DIR/P.json (each step's label and the whole state after
+// it), prefixed with the variant names: DIR/early-resume.SingleInstance.trace.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "counterexamples/trace.hpp"
+#include "explorer/breadth_first_search.hpp"
+#include "model/lgr_model.hpp"
+
+namespace lgr {
+
+// `path` starts at the initial state (its action unused), as the explorer's
+// path_to() gives it. `config` is written as is on the `config` line.
+Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::PathStep>& path,
+                           const std::string& property, const std::string& config);
+nlohmann::json counterexample_json(const LgrModel& model, const std::vector<explorer::PathStep>& path,
+                                   const std::string& property, const std::string& config);
+
+// "early-resume.SingleInstance" (no prefix without variants).
+std::string counterexample_stem(const LgrModel& model, const std::string& property);
+
+// Writes both files into `dir` (created when missing), with the `config`
+// line relative to `dir`; returns their paths, .trace first. Throws
+// std::runtime_error("cannot write FILE") when the folder is not writable.
+std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
+                                              const std::string& property, const std::string& dir);
+
+}  // namespace lgr

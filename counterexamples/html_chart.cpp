@@ -1,0 +1,42 @@
+// The sequence chart as one HTML page: the SVG inline, then a table of the
+// steps with what each changed, then the verdict.
+#include <fmt/format.h>
+
+#include "counterexamples/sequence_chart.hpp"
+#include "counterexamples/xml_text.hpp"
+
+namespace lgr {
+
+std::string render_html(const SequenceChart& chart) {
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n"
+      "<style>\n"
+      "body {{ font-family: 'DejaVu Sans', Arial, sans-serif; margin: 16px; color: #222; }}\n"
+      "h1 {{ font-size: 20px; margin: 0 0 4px 0; }}\n"
+      ".subtitle {{ color: #555; margin-bottom: 12px; }}\n"
+      ".chart {{ overflow-x: auto; border: 1px solid #ddd; }}\n"
+      "table {{ border-collapse: collapse; margin-top: 12px; font-size: 13px; }}\n"
+      "th, td {{ border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }}\n"
+      "th {{ background: #eef2f7; }}\n"
+      "td.label {{ font-family: 'DejaVu Sans Mono', monospace; white-space: nowrap; }}\n"
+      "ul.changes {{ margin: 0; padding-left: 16px; }}\n"
+      ".bad {{ color: #c0392b; font-weight: bold; }}\n"
+      ".good {{ color: #2e7d32; font-weight: bold; }}\n"
+      "</style>\n</head>\n<body>\n<h1>{}</h1>\n<div class=\"subtitle\">{}</div>\n<div class=\"chart\">\n",
+      xml_escaped(chart.title), xml_escaped(chart.title), xml_escaped(chart.subtitle));
+  out += render_svg_element(chart);
+  out += "</div>\n<h2>Verdict</h2>\n<ul>\n";
+  for (const auto& line : chart.verdict)
+    out += fmt::format("<li class=\"{}\">{}</li>\n", line.bad ? "bad" : "good", xml_escaped(line.text));
+  out += "</ul>\n<h2>Steps</h2>\n<table>\n<tr><th>step</th><th>action</th><th>what changed</th></tr>\n";
+  for (size_t r = 0; r < chart.rows.size(); ++r) {
+    out += fmt::format("<tr><td>{}</td><td class=\"label\">{}</td><td><ul class=\"changes\">", r,
+                       xml_escaped(chart.rows[r].label));
+    for (const auto& c : chart.rows[r].changes) out += "<li>" + xml_escaped(c) + "</li>";
+    out += "</ul></td></tr>\n";
+  }
+  out += "</table>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace lgr
