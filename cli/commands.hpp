@@ -8,5 +8,6 @@ namespace lgr {
 
 void add_check_command(CLI::App& app, int& status);
 void add_test_command(CLI::App& app, int& status);
+void add_suite_command(CLI::App& app, int& status);
 
 }  // namespace lgr

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   int status = lgr::exit_status::kPass;
   lgr::add_check_command(app, status);
   lgr::add_test_command(app, status);
+  lgr::add_suite_command(app, status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
