@@ -72,6 +72,8 @@ int update_counts(const SuiteArgs& a, const std::vector<CaseResult>& results, st
 
 int run_suite_command(const SuiteArgs& a, std::ostream& out, std::ostream& err) {
   if (a.threads < 1) return bad_input(err, "--threads must be at least 1");
+  // Standard output carries the case lines that CI reads; a report there would garble both.
+  if (a.json == "-" || a.junit == "-") return bad_input(err, "--json and --junit take a file name, not '-'");
   std::optional<std::regex> filter;
   if (!a.filter.empty()) {
     try {

@@ -215,3 +215,37 @@ TEST_CASE("suite: after an interrupt no case starts and none passes", "[suite]")
         "ERROR a: not run: interrupted\nERROR b: not run: interrupted\n"
         "2 errors (counted as failed): a, b\n0 passed, 2 failed\n");
 }
+
+TEST_CASE("suite: --filter runs only the matching cases and bad options exit 2", "[suite]") {
+  TempDir dir;
+  const std::string basic = example("ssi2-basic.json");
+  const std::string path = dir.write("m.json", R"({"cases": [
+    {"name": "ssi2 correct", "config": ")" + basic + R"(", "expect": {"verdict": "pass"}},
+    {"name": "ssi2 wrong", "config": ")" + basic + R"(", "expect": {"verdict": "fail"}},
+    {"name": "other", "config": ")" + basic + R"(", "expect": {"verdict": "pass"}}]})");
+  SuiteArgs args;
+  args.filter = "correct|oth";
+  SuiteRun r = run_suite(path, args);
+  CHECK(r.status == 0);
+  CHECK(without_times(r.out) == "PASS ssi2 correct (states 606)\nPASS other (states 606)\n2 passed, 0 failed\n");
+
+  args.filter = "nothing";
+  r = run_suite(path, args);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "lgrcheck: error: --filter 'nothing' matches no case of " + path + "\n");
+
+  args.filter = "(";
+  r = run_suite(path, args);
+  CHECK(r.status == 2);
+  CHECK(r.err.rfind("lgrcheck: error: --filter: '(' is not a regular expression: ", 0) == 0);
+
+  args.filter = "";
+  args.threads = 0;
+  CHECK(run_suite(path, args).err == "lgrcheck: error: --threads must be at least 1\n");
+  args.threads = 1;
+  args.json = "-";
+  r = run_suite(path, args);
+  CHECK(r.status == 2);
+  CHECK(r.err == "lgrcheck: error: --json and --junit take a file name, not '-'\n");
+}

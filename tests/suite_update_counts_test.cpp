@@ -46,32 +46,3 @@ TEST_CASE("suite: --update-counts rewrites only the counts and prints old -> new
   plain.filter = "^(basic|nr)$";
   CHECK(run_suite(path, plain).status == 0);
 }
-
-TEST_CASE("suite: --filter runs only the matching cases", "[suite]") {
-  TempDir dir;
-  const std::string basic = example("ssi2-basic.json");
-  const std::string path = dir.write("m.json", R"({"cases": [
-    {"name": "ssi2 correct", "config": ")" + basic + R"(", "expect": {"verdict": "pass"}},
-    {"name": "ssi2 wrong", "config": ")" + basic + R"(", "expect": {"verdict": "fail"}},
-    {"name": "other", "config": ")" + basic + R"(", "expect": {"verdict": "pass"}}]})");
-  SuiteArgs args;
-  args.filter = "correct|oth";
-  SuiteRun r = run_suite(path, args);
-  CHECK(r.status == 0);
-  CHECK(without_times(r.out) == "PASS ssi2 correct (states 606)\nPASS other (states 606)\n2 passed, 0 failed\n");
-
-  args.filter = "nothing";
-  r = run_suite(path, args);
-  CHECK(r.status == 2);
-  CHECK(r.out.empty());
-  CHECK(r.err == "lgrcheck: error: --filter 'nothing' matches no case of " + path + "\n");
-
-  args.filter = "(";
-  r = run_suite(path, args);
-  CHECK(r.status == 2);
-  CHECK(r.err.rfind("lgrcheck: error: --filter: '(' is not a regular expression: ", 0) == 0);
-
-  args.filter = "";
-  args.threads = 0;
-  CHECK(run_suite(path, args).err == "lgrcheck: error: --threads must be at least 1\n");
-}
