@@ -161,6 +161,10 @@ class ManifestReader {
     c.index = index;
     c.name = read_string(require(v, at, "name"), at / "name");
     if (c.name.empty()) fail(at / "name", "a case name must not be empty");
+    // Each case is one line of output (and of the JUnit report).
+    for (const char ch : c.name)
+      if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F)
+        fail(at / "name", "a case name must not contain control characters such as a newline");
     check_keys(v, at, {"name", "description", "config", "variants", "properties", "threads", "limits", "expect"});
     if (const Json* d = find(v, "description")) read_string(*d, at / "description");
     const std::string config = read_string(require(v, at, "config"), at / "config");

@@ -79,6 +79,9 @@ TEST_CASE("suite: a case without a usable name is named by its index", "[suite]"
         file + "case 1: /cases/1/name: expected a string, got number\n");
   CHECK(refusal(dir, R"({"cases": [)" + good + R"(, {"name": "b", "expect": {"verdict": "pass"}}]})") ==
         file + "case 1 \"b\": /cases/1/config: missing required field \"config\"\n");
+  CHECK(refusal(dir, R"({"cases": [{"name": "two\nlines", "config": "x.json"}]})") ==
+        file + "case 0 \"two\\nlines\": /cases/0/name: a case name must not contain control characters such as a "
+               "newline\n");
   CHECK(refusal(dir, R"({"cases": [)" + good + "," + good + "]}") ==
         file + "case 1 \"a\": /cases/1/name: duplicate case name \"a\" (first at /cases/0/name)\n");
 }
