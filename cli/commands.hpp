@@ -12,5 +12,6 @@ void add_export_command(CLI::App& app, int& status);
 void add_replay_command(CLI::App& app, int& status);
 void add_render_command(CLI::App& app, int& status);
 void add_graph_command(CLI::App& app, int& status);
+void add_suite_command(CLI::App& app, int& status);
 
 }  // namespace lgr

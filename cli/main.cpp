@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   lgr::add_replay_command(app, status);
   lgr::add_render_command(app, status);
   lgr::add_graph_command(app, status);
+  lgr::add_suite_command(app, status);
   // Without this, `lgrcheck --typo` would only say that a subcommand is missing.
   if (argc > 1 && argv[1][0] == '-' && std::string(argv[1]) != "-h" && std::string(argv[1]) != "--help" &&
       std::string(argv[1]) != "--version") {
