@@ -1,0 +1,119 @@
+// Termination and SyncAnswered (spec section 4) under weak fairness of the
+// protocol's own actions (kinds 8 to 14 and 17, one constraint per
+// instance), checked on the graph of a finished search: per guest, the fair
+// components of the states where its relocation is unfinished
+// (explorer/fair_cycle_search.hpp), and a lasso for the one with the
+// shortest stem. docs/liveness.md gives the reasoning and the limits.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "explorer/breadth_first_search.hpp"
+#include "explorer/fair_cycle_search.hpp"
+#include "explorer/transition_graph.hpp"
+#include "model/lgr_model.hpp"
+#include "properties/property.hpp"
+
+namespace lgr {
+
+bool is_fair_kind(ActionKind k);
+explorer::WeakFairness lgr_fairness(const LgrModel& m);
+
+// Per state: bit g when rs[g] != NONE (Termination awaits its end); bit
+// kSyncAnsweredBit + g when moreover the request is sync (its issuer waits).
+using UnfinishedMask = uint16_t;
+inline constexpr int kSyncAnsweredBit = 8;
+UnfinishedMask unfinished_relocations(const LgrModel& m, const StateVars& v);
+
+struct LivenessGraph {
+  explorer::TransitionGraph graph;
+  std::vector<UnfinishedMask> unfinished;  // per state
+};
+
+struct LivenessOutcome {
+  PropertyId id;
+  bool holds = true;
+  int guest = kNone;  // the guest whose relocation (or sync answer) never comes
+  // The lasso: initial state first (its action unused); the cycle starts at
+  // lasso[loop_start] and returns to it, or is empty (stuttering forever).
+  std::vector<explorer::PathStep> lasso;
+  std::size_t loop_start = 0;
+  uint64_t fair_components = 0;  // over every guest
+  uint64_t fair_states = 0;      // distinct states in them
+};
+
+struct LivenessResult {
+  bool complete = true;  // false when interrupted before a verdict
+  std::vector<LivenessOutcome> outcomes;  // Termination then SyncAnswered, those asked for
+  uint64_t edges = 0;
+  uint64_t graph_bytes = 0;  // graph, enabled sets and component search at their peak
+  double seconds = 0;        // the whole pass
+  double graph_seconds = 0;  // of which rebuilding the graph
+};
+
+// What judging needs from the finished search, beyond the graph.
+struct ExploredStates {
+  std::function<const explorer::StateWord*(explorer::StateId)> state;
+  std::function<std::vector<explorer::PathStep>(explorer::StateId)> path_to;
+};
+
+// Re-expands every stored state of a complete search. Only states with an
+// unfinished relocation get edges: no liveness pass ever enters the others.
+template <class Search>
+std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Search& search, int threads,
+                                                  const std::atomic<bool>* interrupt) {
+  LivenessGraph out;
+  out.unfinished.assign(search.size(), 0);
+  auto graph = explorer::build_transition_graph(
+      search.size(),
+      [&](explorer::StateId id, auto&& edge) {
+        const Word* s = search.state(id);
+        StateVars v;
+        m.decode(s, v);
+        const UnfinishedMask u = unfinished_relocations(m, v);
+        out.unfinished[id] = u;
+        if (u == 0) return;
+        m.successors(s, v, [&](ActionIndex a, const Word* next) { edge(a, search.find(next)); });
+      },
+      threads, interrupt);
+  if (!graph) return std::nullopt;
+  out.graph = std::move(*graph);
+  return out;
+}
+
+// Judges `which` (Termination and/or SyncAnswered bits) on the graph.
+LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& g, explorer::PropertyMask which,
+                              const ExploredStates& explored);
+
+// The whole pass after a complete search.
+template <class Search>
+LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer::PropertyMask which, int threads,
+                              const std::atomic<bool>* interrupt) {
+  const auto start = std::chrono::steady_clock::now();
+  LivenessResult r;
+  auto g = build_liveness_graph(m, search, threads, interrupt);
+  if (g) {
+    const double graph_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    r = judge_liveness(m, *g, which,
+                       {[&](explorer::StateId id) { return search.state(id); },
+                        [&](explorer::StateId id) { return search.path_to(id); }});
+    r.graph_seconds = graph_seconds;
+    r.edges = g->graph.edges();
+    r.graph_bytes += g->graph.bytes() + g->unfinished.capacity() * sizeof(UnfinishedMask);
+  } else {
+    r.complete = false;
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+inline explorer::PropertyMask liveness_properties_mask() {
+  return property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
+}
+
+}  // namespace lgr
