@@ -58,38 +58,6 @@ struct FairComponentSummary {
   std::optional<FairComponent> first;
 };
 
-// Finds the fair components of the subgraph of states with in_subgraph(s);
-// on_fair(members) is called for each (e.g. to count distinct states over
-// several passes).
-template <class InSubgraph, class OnFair>
-FairComponentSummary find_fair_components(const TransitionGraph& g, const WeakFairness& fairness,
-                                          const std::vector<FairSet>& enabled, StrongComponentSearch& scc,
-                                          InSubgraph&& in_subgraph, OnFair&& on_fair) {
-  FairComponentSummary out;
-  scc.run(in_subgraph, [&](std::span<const StateId> members, uint32_t component) {
-    FairSet always = ~FairSet{0}, taken = 0;
-    StateId entry = kNoState;
-    for (const StateId s : members) {
-      always &= enabled[s];
-      if (s < entry) entry = s;
-      for (uint64_t e = g.begin(s); e < g.end(s); ++e) {
-        const StateId t = g.targets[e];
-        if (t != kNoState && scc.component_of(t) == component) taken |= fairness.bit(g.actions[e]);
-      }
-    }
-    if ((always & ~taken) != 0) return;  // some instance is enabled throughout and never taken
-    ++out.components;
-    out.states += members.size();
-    on_fair(members);
-    if (!out.first || entry < out.first->states.front()) {
-      FairComponent c{{members.begin(), members.end()}, always, taken};
-      std::sort(c.states.begin(), c.states.end());
-      out.first = std::move(c);
-    }
-  });
-  return out;
-}
-
 struct CycleStep {
   ActionId action;
   StateId target;
@@ -102,5 +70,77 @@ struct CycleStep {
 // (the path stutters there).
 std::vector<CycleStep> fair_cycle(const TransitionGraph& g, const WeakFairness& fairness,
                                   const std::vector<FairSet>& enabled, const FairComponent& c);
+
+// Fair components of several subgraphs of one graph (one per guest, say).
+class FairComponentSearch {
+ public:
+  FairComponentSearch(const TransitionGraph& g, const WeakFairness& fairness)
+      : g_(g), fairness_(fairness), enabled_(enabled_fair_instances(g, fairness)), scc_(g) {}
+
+  // Optional, before find(): every later subgraph lies inside `universe`.
+  // One component search there marks the states on its cycles; later
+  // passes search components among those only and judge every other state
+  // alone (off every cycle of the universe, it is off every cycle of a
+  // subgraph: fair exactly when it enables no fair instance).
+  template <class InUniverse>
+  void limit_to(InUniverse&& in_universe) {
+    on_cycle_.assign(g_.states(), 0);
+    scc_.run(in_universe, [&](std::span<const StateId> members, uint32_t) {
+      bool cyclic = members.size() > 1;
+      for (uint64_t e = g_.begin(members[0]); e < g_.end(members[0]) && !cyclic; ++e)
+        cyclic = g_.targets[e] == members[0];
+      if (cyclic)
+        for (const StateId s : members) on_cycle_[s] = 1;
+    });
+  }
+
+  // The fair components of the subgraph of states with in_subgraph(s);
+  // on_fair(members) is called for each (e.g. to count distinct states
+  // over several passes).
+  template <class InSubgraph, class OnFair>
+  FairComponentSummary find(InSubgraph&& in_subgraph, OnFair&& on_fair) {
+    FairComponentSummary out;
+    auto found = [&](std::span<const StateId> members, FairSet always, FairSet taken) {
+      ++out.components;
+      out.states += members.size();
+      on_fair(members);
+      const StateId entry = *std::min_element(members.begin(), members.end());
+      if (out.first && out.first->states.front() <= entry) return;
+      FairComponent c{{members.begin(), members.end()}, always, taken};
+      std::sort(c.states.begin(), c.states.end());
+      out.first = std::move(c);
+    };
+    const bool limited = !on_cycle_.empty();
+    if (limited) {
+      for (StateId s = 0; s < g_.states(); ++s)
+        if (!on_cycle_[s] && enabled_[s] == 0 && in_subgraph(s)) found(std::span<const StateId>(&s, 1), 0, 0);
+    }
+    scc_.run([&](StateId s) { return (!limited || on_cycle_[s]) && in_subgraph(s); },
+             [&](std::span<const StateId> members, uint32_t component) {
+               FairSet always = ~FairSet{0}, taken = 0;
+               for (const StateId s : members) {
+                 always &= enabled_[s];
+                 for (uint64_t e = g_.begin(s); e < g_.end(s); ++e) {
+                   const StateId t = g_.targets[e];
+                   if (t != kNoState && scc_.component_of(t) == component) taken |= fairness_.bit(g_.actions[e]);
+                 }
+               }
+               // Unfair when an instance is enabled throughout and never taken inside.
+               if ((always & ~taken) == 0) found(members, always, taken);
+             });
+    return out;
+  }
+
+  std::vector<CycleStep> cycle(const FairComponent& c) const { return fair_cycle(g_, fairness_, enabled_, c); }
+  const std::vector<FairSet>& enabled() const { return enabled_; }
+  uint64_t bytes() const { return enabled_.capacity() * sizeof(FairSet) + on_cycle_.capacity() + scc_.bytes(); }
+
+ private:
+  const TransitionGraph& g_;
+  const WeakFairness& fairness_;
+  std::vector<FairSet> enabled_;
+  StrongComponentSearch scc_;
+  std::vector<uint8_t> on_cycle_;  // empty: not limited
+};
 
 }  // namespace explorer

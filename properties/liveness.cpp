@@ -49,9 +49,7 @@ struct Candidate {
 // `skip_guest(g)` says the guest is known to hold already.
 template <class SkipGuest>
 std::optional<Candidate> fair_components_of(const LgrModel& m, const LivenessGraph& lg, int bit_base,
-                                            const explorer::WeakFairness& fairness,
-                                            const std::vector<explorer::FairSet>& enabled,
-                                            explorer::StrongComponentSearch& scc, SkipGuest&& skip_guest,
+                                            explorer::FairComponentSearch& search, SkipGuest&& skip_guest,
                                             LivenessOutcome& o, std::vector<bool>& guest_violates) {
   std::optional<Candidate> best;
   std::vector<bool> counted(lg.graph.states(), false);
@@ -60,8 +58,8 @@ std::optional<Candidate> fair_components_of(const LgrModel& m, const LivenessGra
   for (int g = 0; g < guests; ++g) {
     if (skip_guest(g)) continue;
     const UnfinishedMask bit = UnfinishedMask(1u << (bit_base + g));
-    auto summary = explorer::find_fair_components(
-        lg.graph, fairness, enabled, scc, [&](explorer::StateId s) { return (lg.unfinished[s] & bit) != 0; },
+    auto summary = search.find(
+        [&](explorer::StateId s) { return (lg.unfinished[s] & bit) != 0; },
         [&](std::span<const explorer::StateId> members) {
           for (const explorer::StateId s : members) {
             if (!counted[s]) ++o.fair_states;
@@ -77,8 +75,7 @@ std::optional<Candidate> fair_components_of(const LgrModel& m, const LivenessGra
   return best;
 }
 
-void build_lasso(const LivenessGraph& lg, const explorer::WeakFairness& fairness,
-                 const std::vector<explorer::FairSet>& enabled, const ExploredStates& explored, Candidate& c,
+void build_lasso(const explorer::FairComponentSearch& search, const ExploredStates& explored, const Candidate& c,
                  LivenessOutcome& o) {
   const explorer::StateId entry = c.component.states.front();
   o.holds = false;
@@ -86,7 +83,7 @@ void build_lasso(const LivenessGraph& lg, const explorer::WeakFairness& fairness
   o.lasso = explored.path_to(entry);
   o.loop_start = o.lasso.size() - 1;
   const std::size_t words = o.lasso.back().state.size();
-  for (const explorer::CycleStep& st : explorer::fair_cycle(lg.graph, fairness, enabled, c.component)) {
+  for (const explorer::CycleStep& st : search.cycle(c.component)) {
     const explorer::StateWord* w = explored.state(st.target);
     o.lasso.push_back({st.action, std::vector<explorer::StateWord>(w, w + words)});
   }
@@ -98,8 +95,10 @@ LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& lg, explor
                               const ExploredStates& explored) {
   LivenessResult r;
   const explorer::WeakFairness fairness = lgr_fairness(m);
-  const std::vector<explorer::FairSet> enabled = explorer::enabled_fair_instances(lg.graph, fairness);
-  explorer::StrongComponentSearch scc(lg.graph);
+  explorer::FairComponentSearch search(lg.graph, fairness);
+  // Every subgraph below lies among the states with some relocation
+  // unfinished: one component search there, later passes revisit its cycles only.
+  search.limit_to([&](explorer::StateId s) { return lg.unfinished[s] != 0; });
 
   // A fair path that keeps a sync request waiting also keeps its relocation
   // unfinished, so a guest without a Termination violation cannot violate
@@ -109,9 +108,8 @@ LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& lg, explor
   if (termination) {
     LivenessOutcome o;
     o.id = PropertyId::Termination;
-    auto best = fair_components_of(m, lg, 0, fairness, enabled, scc, [](int) { return false; }, o,
-                                   terminates_violated);
-    if (best) build_lasso(lg, fairness, enabled, explored, *best, o);
+    auto best = fair_components_of(m, lg, 0, search, [](int) { return false; }, o, terminates_violated);
+    if (best) build_lasso(search, explored, *best, o);
     r.outcomes.push_back(std::move(o));
   }
   if (which & property_bit(PropertyId::SyncAnswered)) {
@@ -119,12 +117,12 @@ LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& lg, explor
     o.id = PropertyId::SyncAnswered;
     std::vector<bool> violates;
     auto best = fair_components_of(
-        m, lg, kSyncAnsweredBit, fairness, enabled, scc,
-        [&](int g) { return termination && !terminates_violated[g]; }, o, violates);
-    if (best) build_lasso(lg, fairness, enabled, explored, *best, o);
+        m, lg, kSyncAnsweredBit, search, [&](int g) { return termination && !terminates_violated[g]; }, o,
+        violates);
+    if (best) build_lasso(search, explored, *best, o);
     r.outcomes.push_back(std::move(o));
   }
-  r.graph_bytes = enabled.capacity() * sizeof(explorer::FairSet) + scc.bytes();
+  r.graph_bytes = search.bytes();
   return r;
 }
 

@@ -15,6 +15,7 @@
 
 #include "explorer/breadth_first_search.hpp"
 #include "explorer/fair_cycle_search.hpp"
+#include "explorer/state_index.hpp"
 #include "explorer/transition_graph.hpp"
 #include "model/lgr_model.hpp"
 #include "properties/property.hpp"
@@ -33,6 +34,7 @@ UnfinishedMask unfinished_relocations(const LgrModel& m, const StateVars& v);
 struct LivenessGraph {
   explorer::TransitionGraph graph;
   std::vector<UnfinishedMask> unfinished;  // per state
+  uint64_t index_bytes = 0;                // the lookup index, freed once the graph is built
 };
 
 struct LivenessOutcome {
@@ -51,7 +53,7 @@ struct LivenessResult {
   bool complete = true;  // false when interrupted before a verdict
   std::vector<LivenessOutcome> outcomes;  // Termination then SyncAnswered, those asked for
   uint64_t edges = 0;
-  uint64_t graph_bytes = 0;  // graph, enabled sets and component search at their peak
+  uint64_t graph_bytes = 0;  // the pass's memory at its peak (graph, index or component search)
   double seconds = 0;        // the whole pass
   double graph_seconds = 0;  // of which rebuilding the graph
 };
@@ -62,13 +64,17 @@ struct ExploredStates {
   std::function<std::vector<explorer::PathStep>(explorer::StateId)> path_to;
 };
 
-// Re-expands every stored state of a complete search. Only states with an
-// unfinished relocation get edges: no liveness pass ever enters the others.
+// Re-expands every stored state of a complete search and looks each
+// successor up in a batched index of the stored states (one lookup per
+// transition dominates the pass). Only states with an unfinished relocation
+// get edges: no liveness pass ever enters the others.
 template <class Search>
 std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Search& search, int threads,
                                                   const std::atomic<bool>* interrupt) {
   LivenessGraph out;
   out.unfinished.assign(search.size(), 0);
+  const std::size_t words = m.state_words();
+  const explorer::StateIndex index(search.size(), words, [&](explorer::StateId id) { return search.state(id); });
   auto graph = explorer::build_transition_graph(
       search.size(),
       [&](explorer::StateId id, auto&& edge) {
@@ -78,11 +84,26 @@ std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Searc
         const UnfinishedMask u = unfinished_relocations(m, v);
         out.unfinished[id] = u;
         if (u == 0) return;
-        m.successors(s, v, [&](ActionIndex a, const Word* next) { edge(a, search.find(next)); });
+        // Successors first, then one batched lookup (explorer/state_index.hpp).
+        // Per-thread scratch sized for every action instance: no allocation per state.
+        thread_local std::vector<Word> next;
+        thread_local std::vector<ActionIndex> actions;
+        thread_local std::vector<explorer::StateId> ids;
+        next.resize(m.actions().size() * words);
+        actions.resize(m.actions().size());
+        ids.resize(m.actions().size());
+        std::size_t n = 0;
+        m.successors(s, v, [&](ActionIndex a, const Word* w) {
+          std::copy_n(w, words, next.data() + n * words);  // one successor per instance at most
+          actions[n++] = a;
+        });
+        index.find_batch(next.data(), n, ids.data());
+        for (std::size_t k = 0; k < n; ++k) edge(actions[k], ids[k]);
       },
       threads, interrupt);
   if (!graph) return std::nullopt;
   out.graph = std::move(*graph);
+  out.index_bytes = index.bytes();
   return out;
 }
 
@@ -104,7 +125,9 @@ LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer:
                         [&](explorer::StateId id) { return search.path_to(id); }});
     r.graph_seconds = graph_seconds;
     r.edges = g->graph.edges();
-    r.graph_bytes += g->graph.bytes() + g->unfinished.capacity() * sizeof(UnfinishedMask);
+    // judge_liveness set graph_bytes to its own working memory.
+    r.graph_bytes = g->graph.bytes() + g->unfinished.capacity() * sizeof(UnfinishedMask) +
+                    std::max(r.graph_bytes, g->index_bytes);
   } else {
     r.complete = false;
   }

@@ -40,15 +40,21 @@ struct Verdict {
 };
 
 // Fair components of the subgraph `inside` (every other state is where the
-// awaited event has happened).
+// awaited event has happened), searched directly and, as the liveness pass
+// does, limited to the cycles of a larger universe (here every state): both
+// must agree.
 Verdict judge(const TransitionGraph& g, const std::vector<bool>& inside) {
   const WeakFairness fairness(4, {kF, kG});
-  const auto enabled = enabled_fair_instances(g, fairness);
-  StrongComponentSearch scc(g);
-  Verdict v{find_fair_components(g, fairness, enabled, scc, [&](StateId s) { return bool(inside[s]); },
-                                 [](std::span<const StateId>) {}),
-            {}};
-  if (v.summary.first) v.cycle = fair_cycle(g, fairness, enabled, *v.summary.first);
+  auto in = [&](StateId s) { return bool(inside[s]); };
+  FairComponentSearch direct(g, fairness), limited(g, fairness);
+  limited.limit_to([](StateId) { return true; });
+  Verdict v{direct.find(in, [](std::span<const StateId>) {}), {}};
+  const FairComponentSummary w = limited.find(in, [](std::span<const StateId>) {});
+  CHECK(w.components == v.summary.components);
+  CHECK(w.states == v.summary.states);
+  CHECK(bool(w.first) == bool(v.summary.first));
+  if (w.first && v.summary.first) CHECK(w.first->states == v.summary.first->states);
+  if (v.summary.first) v.cycle = direct.cycle(*v.summary.first);
   return v;
 }
 
@@ -120,6 +126,17 @@ TEST_CASE("liveness: a state with no fair action enabled is a stuttering lasso, 
   const Verdict dead = judge(graph_of(1, {}), {true});
   CHECK(dead.summary.components == 1);
   CHECK(dead.cycle.empty());
+}
+
+TEST_CASE("liveness: a cycle that leaves the subgraph is no cycle of it", "[liveness]") {
+  // 0 -> 1 -> 2 -> 0, but 2 is outside: 0 and 1 are single components.
+  // 0 enables nothing fair (stuck); 1 enables F, which leads out to 3.
+  const auto g = graph_of(4, {{0, kOp, 1}, {1, kOp, 2}, {1, kF, 3}, {2, kOp, 0}});
+  const Verdict v = judge(g, {true, true, false, false});
+  CHECK(v.summary.components == 1);
+  REQUIRE(v.summary.first);
+  CHECK(v.summary.first->states == std::vector<StateId>{0});
+  CHECK(v.cycle.empty());
 }
 
 TEST_CASE("liveness: a fair self-loop is a cycle of one step", "[liveness]") {
