@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "cli/check_liveness.hpp"
 #include "properties/checked_model.hpp"
-#include "properties/liveness.hpp"
 
 namespace lgr {
 
@@ -62,42 +62,15 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
     }
     r.properties.push_back(std::move(o));
   }
-  const explorer::PropertyMask liveness =
-      (settings.liveness ? liveness_properties_mask() : 0) | (settings.properties & liveness_properties_mask());
-  bool liveness_incomplete = false;
-  if (liveness) {
-    // On a partial graph an unexpanded state looks stuck: judge only a complete one.
-    LivenessResult lr;
-    if (r.search.complete()) {
-      lr = check_liveness(model, search, liveness, opts.threads, opts.interrupt);
-      r.liveness = LivenessStats{lr.seconds, lr.graph_seconds, lr.edges, lr.graph_bytes};
-    }
-    liveness_incomplete = !r.search.complete() || !lr.complete;
-    for (const auto& info : all_properties()) {
-      if (!(liveness & property_bit(info.id))) continue;
-      PropertyOutcome o;
-    o.id = info.id;
-      o.checked = !liveness_incomplete;
-      for (auto& l : lr.outcomes) {
-        if (l.id != info.id || l.holds) continue;
-        violated = true;
-        o.holds = false;
-        o.trace_length = static_cast<uint32_t>(l.lasso.size() - 1);
-        o.violating_states = l.fair_states;
-        o.loop_start = static_cast<uint32_t>(l.loop_start);
-        o.guest = model.config().guests[l.guest].name;
-        o.trace = std::move(l.lasso);
-      }
-      r.properties.push_back(std::move(o));
-    }
-  }
+  const bool liveness_judged = add_liveness_outcomes(model, search, settings, r);
+  for (const auto& p : r.properties) violated |= !p.holds;
   for (const auto& g : all_goals()) {
     const explorer::PropertyFinding& f = r.search.findings[kGoalBitBase + static_cast<int>(g.id)];
     r.goals.push_back({g.id, f.violated(), f.depth});
   }
   r.verdict = violated ? Verdict::Fail
-              : r.search.complete() && !liveness_incomplete ? Verdict::Pass
-                                                            : Verdict::Incomplete;
+              : r.search.complete() && liveness_judged ? Verdict::Pass
+                                                       : Verdict::Incomplete;
   return r;
 }
 
