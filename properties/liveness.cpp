@@ -66,7 +66,6 @@ std::optional<Candidate> fair_components_of(const LgrModel& m, const LivenessGra
             counted[s] = true;
           }
         });
-    o.fair_components += summary.components;
     if (!summary.first) continue;
     guest_violates[g] = true;
     if (!best || summary.first->states.front() < best->component.states.front())

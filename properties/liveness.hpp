@@ -45,8 +45,7 @@ struct LivenessOutcome {
   // lasso[loop_start] and returns to it, or is empty (stuttering forever).
   std::vector<explorer::PathStep> lasso;
   std::size_t loop_start = 0;
-  uint64_t fair_components = 0;  // over every guest
-  uint64_t fair_states = 0;      // distinct states in them
+  uint64_t fair_states = 0;  // distinct states in fair components, over every guest
 };
 
 struct LivenessResult {
