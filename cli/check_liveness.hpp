@@ -23,7 +23,8 @@ bool add_liveness_outcomes(const LgrModel& model, const Search& search, const Ch
   if (!asked) return true;
   LivenessResult lr;
   if (r.search.complete()) {
-    lr = check_liveness(model, search, asked, settings.search.threads, settings.search.interrupt);
+    lr = check_liveness(model, search, asked,
+                        {settings.search.threads, settings.search.interrupt, r.search.transitions});
     r.liveness = LivenessStats{lr.seconds, lr.graph_seconds, lr.edges, lr.graph_bytes};
   }
   const bool judged = r.search.complete() && lr.complete;

@@ -36,9 +36,11 @@ struct TransitionGraph {
 // edge(ActionId, StateId target) for every transition of s, always in the
 // same order, and be safe to call from several threads at once. The result
 // does not depend on `threads`. Returns nullopt when `interrupt` is set.
+// `expected_edges` (an upper bound, or 0) sizes the edge arrays once.
 template <class Expand>
 std::optional<TransitionGraph> build_transition_graph(uint64_t states, Expand&& expand, int threads,
-                                                      const std::atomic<bool>* interrupt = nullptr) {
+                                                      const std::atomic<bool>* interrupt = nullptr,
+                                                      uint64_t expected_edges = 0) {
   // Fixed chunks of consecutive states, each filled by one task and then
   // concatenated in order: one chunk (no copy) when single-threaded.
   const uint64_t chunk_count =
@@ -70,6 +72,8 @@ std::optional<TransitionGraph> build_transition_graph(uint64_t states, Expand&& 
     }
   };
   if (chunk_count == 1) {
+    chunks[0].targets.reserve(expected_edges);
+    chunks[0].actions.reserve(expected_edges);
     fill(0);
   } else {
     tbb::task_arena arena(threads);

@@ -57,6 +57,12 @@ struct LivenessResult {
   double graph_seconds = 0;  // of which rebuilding the graph
 };
 
+struct LivenessOptions {
+  int threads = 1;                              // for the graph rebuild
+  const std::atomic<bool>* interrupt = nullptr;  // stops the rebuild
+  uint64_t expected_edges = 0;                   // the search's transition count, to size the graph once
+};
+
 // What judging needs from the finished search, beyond the graph.
 struct ExploredStates {
   std::function<const explorer::StateWord*(explorer::StateId)> state;
@@ -68,8 +74,8 @@ struct ExploredStates {
 // transition dominates the pass). Only states with an unfinished relocation
 // get edges: no liveness pass ever enters the others.
 template <class Search>
-std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Search& search, int threads,
-                                                  const std::atomic<bool>* interrupt) {
+std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Search& search,
+                                                  const LivenessOptions& options) {
   LivenessGraph out;
   out.unfinished.assign(search.size(), 0);
   const std::size_t words = m.state_words();
@@ -99,7 +105,7 @@ std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Searc
         index.find_batch(next.data(), n, ids.data());
         for (std::size_t k = 0; k < n; ++k) edge(actions[k], ids[k]);
       },
-      threads, interrupt);
+      options.threads, options.interrupt, options.expected_edges);
   if (!graph) return std::nullopt;
   out.graph = std::move(*graph);
   out.index_bytes = index.bytes();
@@ -112,11 +118,11 @@ LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& g, explore
 
 // The whole pass after a complete search.
 template <class Search>
-LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer::PropertyMask which, int threads,
-                              const std::atomic<bool>* interrupt) {
+LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer::PropertyMask which,
+                              const LivenessOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   LivenessResult r;
-  auto g = build_liveness_graph(m, search, threads, interrupt);
+  auto g = build_liveness_graph(m, search, options);
   if (g) {
     const double graph_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r = judge_liveness(m, *g, which,
