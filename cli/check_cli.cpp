@@ -29,6 +29,7 @@ struct CheckArgs {
   std::string json;
   int threads = 1;
   bool stop_at_first = false;
+  bool liveness = false;
   uint64_t max_states = 0;
   std::string max_memory;
   double time_limit = 0;
@@ -59,6 +60,7 @@ int run(const CheckArgs& a) {
   }
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
+  settings.liveness = a.liveness;
   settings.search.max_states = a.max_states;
   settings.search.time_limit = a.time_limit;
   settings.search.interrupt = &g_interrupted;
@@ -125,7 +127,8 @@ void add_check_command(CLI::App& app, int& status) {
       "Examples:\n"
       "  lgrcheck check examples/ssi4-seed.json\n"
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
-      "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json");
+      "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json\n"
+      "  lgrcheck check examples/ssi3-contention.json --variant retry-refused --liveness");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
                   "protocol variant with one rule broken (repeatable): early-resume, dst-cancel-discards,\n"
@@ -133,10 +136,14 @@ void add_check_command(CLI::App& app, int& status) {
                   "no-pdr-arbitration, src-ignores-dst-failure, retry-refused");
   cmd->add_option("--properties", a->properties,
                   "check only these (comma-separated): SingleInstance, OwnerRuns, NoLostGuest,\n"
-                  "ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock")
+                  "ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock,\n"
+                  "Termination, SyncAnswered (the last two: liveness, as with --liveness)")
       ->delimiter(',');
   cmd->add_option("--json", a->json, "write the result as JSON to FILE ('-' for stdout)");
   cmd->add_option("--threads", a->threads, "worker threads (results never depend on it)")->default_val(1);
+  cmd->add_flag("--liveness", a->liveness,
+                "also check Termination and SyncAnswered under weak fairness (after the search;\n"
+                "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
   cmd->add_flag("--stop-at-first", a->stop_at_first, "stop at the first violation (counts are then partial)");
   cmd->add_option("--max-states", a->max_states, "stop after this many states (verdict: incomplete)");
   cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");

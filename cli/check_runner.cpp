@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "cli/check_liveness.hpp"
 #include "properties/checked_model.hpp"
 
 namespace lgr {
@@ -50,7 +51,8 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   for (const auto& info : all_properties()) {
     if (!(checked & property_bit(info.id))) continue;
     const explorer::PropertyFinding& f = r.search.findings[static_cast<int>(info.id)];
-    PropertyOutcome o{info.id, true, 0, 0, {}};
+    PropertyOutcome o;
+    o.id = info.id;
     if (f.violated()) {
       violated = true;
       o.holds = false;
@@ -60,11 +62,15 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
     }
     r.properties.push_back(std::move(o));
   }
+  const bool liveness_judged = add_liveness_outcomes(model, search, settings, r);
+  for (const auto& p : r.properties) violated |= !p.holds;
   for (const auto& g : all_goals()) {
     const explorer::PropertyFinding& f = r.search.findings[kGoalBitBase + static_cast<int>(g.id)];
     r.goals.push_back({g.id, f.violated(), f.depth});
   }
-  r.verdict = violated ? Verdict::Fail : r.search.complete() ? Verdict::Pass : Verdict::Incomplete;
+  r.verdict = violated ? Verdict::Fail
+              : r.search.complete() && liveness_judged ? Verdict::Pass
+                                                       : Verdict::Incomplete;
   return r;
 }
 
@@ -90,13 +96,23 @@ nlohmann::json report_json(const CheckReport& r) {
   for (const auto& p : r.properties) {
     json e;
     e["holds"] = p.holds;
+    if (!p.checked) e["checked"] = false;
     if (!p.holds) {
       e["trace_length"] = p.trace_length;
       e["violating_states"] = p.violating_states;
     }
+    if (p.loop_start) {
+      e["loop_start"] = *p.loop_start;
+      e["guest"] = p.guest;
+    }
     props[property_info(p.id).name] = e;
   }
   j["properties"] = props;
+  if (r.liveness)
+    j["liveness"] = {{"seconds", r.liveness->seconds},
+                     {"graph_seconds", r.liveness->graph_seconds},
+                     {"edges", r.liveness->edges},
+                     {"graph_bytes", r.liveness->graph_bytes}};
   json goals = json::object();
   for (const auto& g : r.goals) {
     json e;
@@ -107,6 +123,16 @@ nlohmann::json report_json(const CheckReport& r) {
   j["sanity_goals"] = goals;
   return j;
 }
+
+namespace {
+
+std::string lasso_summary(const PropertyOutcome& p) {
+  const uint32_t stem = *p.loop_start, cycle = p.trace_length - stem;
+  if (cycle == 0) return fmt::format("stuck after {} steps, no fair action enabled", stem);
+  return fmt::format("stem of {} steps, then a fair cycle of {} steps", stem, cycle);
+}
+
+}  // namespace
 
 void print_summary(const CheckReport& r, std::ostream& out) {
   const auto& s = r.search;
@@ -119,12 +145,20 @@ void print_summary(const CheckReport& r, std::ostream& out) {
   if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
   for (const auto& p : r.properties) {
     const char* name = property_info(p.id).name;
-    if (p.holds)
+    if (!p.checked)
+      fmt::print(out, "  {:<17} not checked (the search or the liveness pass did not finish)\n", name);
+    else if (p.holds)
       fmt::print(out, "  {:<17} {}\n", name, s.complete() ? "holds" : "not violated so far");
+    else if (p.loop_start)
+      fmt::print(out, "  {:<17} VIOLATED  {}: {} ({} states on fair cycles or stuck)\n", name, p.guest,
+                 lasso_summary(p), p.violating_states);
     else
       fmt::print(out, "  {:<17} VIOLATED  shortest counterexample {} steps ({} violating states)\n", name,
                  p.trace_length, p.violating_states);
   }
+  if (r.liveness)
+    fmt::print(out, "  liveness pass {:.2f} s, {} edges, {} graph bytes\n", r.liveness->seconds, r.liveness->edges,
+               r.liveness->graph_bytes);
   std::vector<std::string> missed;
   for (const auto& g : r.goals)
     if (!g.reached) missed.push_back(all_goals()[static_cast<int>(g.id)].meaning);

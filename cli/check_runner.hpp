@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ const char* verdict_name(Verdict v);
 
 struct CheckSettings {
   explorer::PropertyMask properties = 0;  // 0 = every state property
+  bool liveness = false;  // also Termination and SyncAnswered (naming them in `properties` does too)
   explorer::SearchOptions search;
 };
 
@@ -28,6 +30,18 @@ struct PropertyOutcome {
   uint32_t trace_length = 0;  // actions in the shortest counterexample
   uint64_t violating_states = 0;
   std::vector<explorer::PathStep> trace;  // initial state first (action unused)
+  // Liveness: the trace is a lasso whose cycle starts after this many steps
+  // (an empty cycle: it stutters in the last state); `guest` never finishes.
+  std::optional<uint32_t> loop_start;
+  std::string guest;
+  bool checked = true;  // false: liveness skipped, the search being incomplete
+};
+
+struct LivenessStats {
+  double seconds = 0;        // graph rebuild and fair-cycle search, after the search
+  double graph_seconds = 0;  // of which the graph rebuild
+  uint64_t edges = 0;
+  uint64_t graph_bytes = 0;
 };
 
 struct GoalOutcome {
@@ -45,6 +59,7 @@ struct CheckReport {
   std::vector<GoalOutcome> goals;
   Verdict verdict = Verdict::Pass;
   std::size_t state_bytes = 0;
+  std::optional<LivenessStats> liveness;  // when liveness was asked for and run
 
   const PropertyOutcome* find(PropertyId id) const;
 };
