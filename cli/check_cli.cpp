@@ -87,7 +87,7 @@ int run(const CheckArgs& a) {
       for (const auto& p : report.properties)
         if (!p.holds) {
           const char* name = property_info(p.id).name;
-          written.emplace_back(name, write_counterexample(*model, p.trace, name, a.trace_dir));
+          written.emplace_back(name, write_counterexample(*model, p.trace, name, a.trace_dir, p.loop_start));
         }
     } catch (const std::runtime_error& e) {
       return bad_input(e.what());

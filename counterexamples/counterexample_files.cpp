@@ -28,12 +28,14 @@ void write_text(const fs::path& file, const std::string& text) {
 }  // namespace
 
 Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::PathStep>& path,
-                           const std::string& property, const std::string& config) {
+                           const std::string& property, const std::string& config,
+                           std::optional<std::size_t> loop_start) {
   Trace t;
   t.config = config;
   t.variants = model.variants().names();
   for (const std::string& label : labels_of(model, path)) t.steps.push_back({label, 0});
   t.expect_violation = property;
+  t.loop_start = loop_start;
   t.notes.push_back(fmt::format("shortest counterexample for {} on {}: {} steps, found by lgrcheck", property,
                                 model.config().name.empty() ? model.config().path : model.config().name,
                                 t.steps.size()));
@@ -66,7 +68,8 @@ std::string counterexample_stem(const LgrModel& model, const std::string& proper
 }
 
 std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
-                                              const std::string& property, const std::string& dir) {
+                                              const std::string& property, const std::string& dir,
+                                              std::optional<std::size_t> loop_start) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error(fmt::format("cannot create the trace folder {}: {}", dir, ec.message()));
@@ -75,7 +78,7 @@ std::vector<std::string> write_counterexample(const LgrModel& model, const std::
   if (!config_path.empty()) config = fs::absolute(config_path).lexically_normal().lexically_relative(fs::absolute(dir).lexically_normal()).string();
   const fs::path stem = fs::path(dir) / counterexample_stem(model, property);
   const fs::path trace_file = stem.string() + ".trace", json_file = stem.string() + ".json";
-  Trace trace = counterexample_trace(model, path, property, config);
+  Trace trace = counterexample_trace(model, path, property, config, loop_start);
   trace.notes.push_back("re-check it with: lgrcheck replay " + trace_file.string());
   write_text(trace_file, format_trace(trace));
   write_text(json_file, counterexample_json(model, path, property, config).dump(2) + "\n");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,9 +16,11 @@
 namespace lgr {
 
 // `path` starts at the initial state (its action unused), as the explorer's
-// path_to() gives it. `config` is written as is on the `config` line.
+// path_to() gives it. `config` is written as is on the `config` line. A
+// lasso (liveness) has `loop_start`: its cycle starts after that step.
 Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::PathStep>& path,
-                           const std::string& property, const std::string& config);
+                           const std::string& property, const std::string& config,
+                           std::optional<std::size_t> loop_start = std::nullopt);
 nlohmann::json counterexample_json(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                                    const std::string& property, const std::string& config);
 
@@ -28,6 +31,7 @@ std::string counterexample_stem(const LgrModel& model, const std::string& proper
 // line relative to `dir`; returns their paths, .trace first. Throws
 // std::runtime_error("cannot write FILE") when the folder is not writable.
 std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
-                                              const std::string& property, const std::string& dir);
+                                              const std::string& property, const std::string& dir,
+                                              std::optional<std::size_t> loop_start = std::nullopt);
 
 }  // namespace lgr

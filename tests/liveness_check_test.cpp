@@ -16,7 +16,9 @@
 
 #include "properties/checked_model.hpp"
 #include "properties/liveness.hpp"
-#include "properties/liveness_trace.hpp"
+#include "counterexamples/counterexample_files.hpp"
+#include "counterexamples/replay.hpp"
+#include "scratch_dir.hpp"
 #include "test_support.hpp"
 
 using namespace lgr;
@@ -119,7 +121,7 @@ TEST_CASE("liveness: retry-refused retries forever on ssi3-contention, a lasso w
   REQUIRE(t.loop_start);
   CHECK(*t.loop_start == 10);
   CHECK(t.trace_length == 12);
-  const Trace trace = trace_of_path(m, t.trace, t.loop_start, "Termination");
+  const Trace trace = counterexample_trace(m, t.trace, "Termination", "", t.loop_start);
   REQUIRE(trace.steps.size() == 12);
   CHECK(trace.steps[9].label == "DstReceive LINUX02 RESUME");
   CHECK(trace.steps[10].label == "DstReceive LINUX01 CREATE");
@@ -160,7 +162,7 @@ TEST_CASE("liveness: src-ignores-dst-failure gets stuck on ssi2-basic though no 
     REQUIRE(p.loop_start);
     CHECK(*p.loop_start == 2);
     CHECK(p.trace_length == 2);
-    const Trace trace = trace_of_path(m, p.trace, p.loop_start);
+    const Trace trace = counterexample_trace(m, p.trace, "Termination", "", p.loop_start);
     CHECK(trace.steps.size() == 2);
     CHECK(trace.steps[0].label == "Move LGRLIN21 GDLLCPX1");
     CHECK(trace.steps[1].label == "MemberFails GDLLCPX1");
@@ -284,4 +286,21 @@ TEST_CASE("liveness: SyncAnswered checked alone agrees with the pass that reuses
     CHECK(x.trace_length == y.trace_length);
     CHECK(x.violating_states == y.violating_states);
   }
+}
+
+TEST_CASE("liveness: the lasso written by check replays, with its cycle closed and fair", "[liveness]") {
+  const LgrModel m = model_of("ssi3-contention.json", {"retry-refused"});
+  const CheckReport r = check_liveness_of(m);
+  const PropertyOutcome& t = outcome(r, PropertyId::Termination);
+  lgr::testing::ScratchDir dir("lasso");
+  const auto files = write_counterexample(m, t.trace, "Termination", dir.path().string(), t.loop_start);
+  REQUIRE(files.size() == 2);
+  const Trace written = load_trace(files[0]);
+  REQUIRE(written.loop_start);
+  CHECK(*written.loop_start == 10);
+  const ReplayResult replayed = replay_file(files[0]);
+  CHECK(replayed.ok);
+  CHECK(replayed.loop_closed);
+  CHECK(replayed.expect_met);
+  CHECK(replayed.steps == 12);
 }
