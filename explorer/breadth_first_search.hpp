@@ -51,13 +51,26 @@ class BreadthFirstSearch : public ExploredStates<M> {
 
   enum class Visit { Old, Pending, New, TableFull, NoRoom };
 
+  // The successors of one frontier state, in the order the model gave them.
+  struct Successors {
+    uint64_t position = 0;  // of the state in the frontier
+    std::size_t count = 0;
+    std::vector<StateWord> states;
+    std::vector<ActionId> actions;
+    std::vector<uint64_t> hashes;
+    void grow(std::size_t words) {
+      const std::size_t n = 2 * (count + 1);
+      states.resize(n * words);
+      actions.resize(n);
+      hashes.resize(n);
+    }
+  };
+
   struct alignas(64) Worker {
     uint32_t block_next = 0, block_end = 0;  // this thread's records
     uint64_t transitions = 0, terminal = 0;
     FindingTally tally;
-    std::vector<StateWord> succ;  // successors of the state being expanded
-    std::vector<ActionId> succ_action;
-    std::vector<uint64_t> succ_hash;
+    Successors successors[3];       // the pipeline of expand_chunk
     std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
   };
 
@@ -86,17 +99,20 @@ class BreadthFirstSearch : public ExploredStates<M> {
           0, threads_, [&](int t) { fn(workers_[t]); }, tbb::static_partitioner());
     });
   }
-  // fn(i) for i in [0, n), split over the threads when worth it.
+  // fn(begin, end) over pieces of [0, n), split over the threads when worth it.
+  template <class Fn>
+  void for_each_range(uint64_t n, Fn&& fn) {
+    if (threads_ == 1 || n < 8192) return fn(uint64_t{0}, n);
+    arena_->execute([&] {
+      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048),
+                        [&](const tbb::blocked_range<uint64_t>& r) { fn(r.begin(), r.end()); });
+    });
+  }
+  // fn(i) for i in [0, n).
   template <class Fn>
   void for_each_index(uint64_t n, Fn&& fn) {
-    if (threads_ == 1 || n < 8192) {
-      for (uint64_t i = 0; i < n; ++i) fn(i);
-      return;
-    }
-    arena_->execute([&] {
-      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048), [&](const tbb::blocked_range<uint64_t>& r) {
-        for (uint64_t i = r.begin(); i < r.end(); ++i) fn(i);
-      });
+    for_each_range(n, [&](uint64_t begin, uint64_t end) {
+      for (uint64_t i = begin; i < end; ++i) fn(i);
     });
   }
 
@@ -247,6 +263,13 @@ void BreadthFirstSearch<M>::work(Worker& w, Level& l) {
   }
 }
 
+// Expands the frontier states of one chunk. A software pipeline three
+// states deep hides the memory latency of the lookups: while state p is
+// expanded, the table slots of its successors are prefetched; then the
+// stored states those slots point to, for the successors of state p-1; and
+// the successors of state p-2, whose memory has had two expansions' time to
+// arrive, are looked up. False when the chunk must be redone (the table must
+// grow first) or abandoned (no room left).
 template <ExplorableModel M>
 bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
   const std::size_t words = store_.words();
@@ -254,31 +277,29 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
   uint64_t transitions = 0, terminal = 0;
   FindingTally tally;
   VisitedTable& table = store_.table();
-  for (uint64_t p = first; p < last; ++p) {
-    const StateId id = static_cast<StateId>(l.begin + p);
-    std::size_t n = 0;
-    const PropertyMask bad = model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord* next) {
-      if ((n + 1) * words > w.succ.size()) {
-        w.succ.resize(2 * (n + 1) * words);
-        w.succ_action.resize(2 * (n + 1));
-        w.succ_hash.resize(2 * (n + 1));
+  for (uint64_t p = first; p < last + 2; ++p) {
+    if (p < last) {
+      Successors& b = w.successors[p % 3];
+      b.position = p;
+      b.count = 0;
+      const PropertyMask bad = model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord* next) {
+        if ((b.count + 1) * words > b.states.size()) b.grow(words);
+        copy_state(&b.states[b.count * words], next, words);
+        b.actions[b.count++] = a;
+      });
+      if (b.count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
+      transitions += b.count;
+      terminal += b.count == 0;
+      if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
+      for (std::size_t i = 0; i < b.count; ++i) {
+        b.hashes[i] = store_.hash(&b.states[i * words]);
+        table.prefetch(b.hashes[i]);
       }
-      std::memcpy(&w.succ[n * words], next, words * sizeof(StateWord));
-      w.succ_action[n++] = a;
-    });
-    if (n > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
-    transitions += n;
-    terminal += n == 0;
-    if (bad) tally.add(bad, id);
-    // Look all successors up together, so that their cache misses overlap:
-    // first the table slots, then the stored states they point to.
-    for (std::size_t i = 0; i < n; ++i) {
-      w.succ_hash[i] = store_.hash(&w.succ[i * words]);
-      table.prefetch(w.succ_hash[i]);
     }
-    if (store_.exact()) {
-      for (std::size_t i = 0; i < n; ++i) {
-        const uint64_t h = w.succ_hash[i];
+    if (store_.exact() && p >= first + 1 && p - 1 < last) {
+      const Successors& b = w.successors[(p - 1) % 3];
+      for (std::size_t i = 0; i < b.count; ++i) {
+        const uint64_t h = b.hashes[i];
         std::size_t at = table.home(h);
         for (int probe = 0; probe < 4; ++probe, at = table.next(at)) {
           const uint64_t v = table.load(at);
@@ -290,11 +311,14 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
         }
       }
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      const uint64_t key = LevelRecords::key(p, i, w.succ_action[i]);
-      const Visit v = visit(w, w.succ_hash[i], &w.succ[i * words], key);
-      if (v == Visit::TableFull) l.pause = true;
-      if (v == Visit::TableFull || v == Visit::NoRoom) return false;
+    if (p >= first + 2) {
+      const Successors& b = w.successors[(p - 2) % 3];
+      for (std::size_t i = 0; i < b.count; ++i) {
+        const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);
+        const Visit v = visit(w, b.hashes[i], &b.states[i * words], key);
+        if (v == Visit::TableFull) l.pause = true;
+        if (v == Visit::TableFull || v == Visit::NoRoom) return false;
+      }
     }
   }
   w.transitions += transitions;
@@ -319,7 +343,7 @@ typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::visit(Worker& w, ui
           if (why != Visit::New) return why;
         }
         next_->key_of(w.block_next).store(key, std::memory_order_relaxed);
-        std::memcpy(next_->state(w.block_next), s, store_.words() * sizeof(StateWord));
+        copy_state(next_->state(w.block_next), s, store_.words());
         written = true;
       }
       if (table.claim(i, v, slot::pending(h, w.block_next))) {
@@ -368,7 +392,7 @@ typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::take_block(Worker& 
 template <ExplorableModel M>
 bool BreadthFirstSearch<M>::same_pending(uint32_t record, uint64_t h, const StateWord* s) const {
   const StateWord* other = next_->state(record);
-  if (std::memcmp(other, s, store_.words() * sizeof(StateWord)) == 0) return true;
+  if (equal_states(other, s, store_.words())) return true;
   // With hash compaction, equal fingerprints are the same state.
   return !store_.exact() && slot::fingerprint(store_.hash(other)) == slot::fingerprint(h);
 }
@@ -445,15 +469,27 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
               [&](uint32_t x, uint32_t y) { return key_of(x) < key_of(y); });
   });
   // Number the new states in that order and store them.
+  // Hashes are computed kAhead states early and their slots prefetched.
   VisitedTable& table = store_.table();
-  for_each_index(found, [&](uint64_t i) {
-    const uint32_t r = next_order_[i];
-    const uint64_t key = key_of(r);
-    const StateId id = static_cast<StateId>(l.end + i);
-    const StateWord* s = next_->state(r);
-    const uint64_t h = store_.hash(s);
-    store_.put(id, s, static_cast<StateId>(l.begin + LevelRecords::parent_position(key)), LevelRecords::action(key));
-    table.store(table.locate(h, slot::pending(h, r)), store_.stored_slot(h, id));
+  for_each_range(found, [&](uint64_t begin, uint64_t end) {
+    constexpr uint64_t kAhead = 16;
+    uint64_t ahead[kAhead];
+    auto hash_of = [&](uint64_t i) {
+      const uint64_t h = store_.hash(next_->state(next_order_[i]));
+      table.prefetch(h);
+      return h;
+    };
+    for (uint64_t i = begin; i < std::min(end, begin + kAhead); ++i) ahead[i % kAhead] = hash_of(i);
+    for (uint64_t i = begin; i < end; ++i) {
+      const uint64_t h = ahead[i % kAhead];
+      if (i + kAhead < end) ahead[i % kAhead] = hash_of(i + kAhead);
+      const uint32_t r = next_order_[i];
+      const uint64_t key = key_of(r);
+      const StateId id = static_cast<StateId>(l.end + i);
+      store_.put(id, next_->state(r), static_cast<StateId>(l.begin + LevelRecords::parent_position(key)),
+                 LevelRecords::action(key));
+      table.store(table.locate(h, slot::pending(h, r)), store_.stored_slot(h, id));
+    }
   });
   store_.commit(l.end + found);
   if (!store_.exact()) {

@@ -17,6 +17,17 @@
 
 namespace explorer {
 
+// Word by word: states are a few words, too short for a library call to pay.
+inline bool equal_states(const StateWord* a, const StateWord* b, std::size_t words) {
+  for (std::size_t i = 0; i < words; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+inline void copy_state(StateWord* to, const StateWord* from, std::size_t words) {
+  for (std::size_t i = 0; i < words; ++i) to[i] = from[i];
+}
+
 class StateStore {
  public:
   // Most states a store can number (kNoState is the largest id).
@@ -58,13 +69,13 @@ class StateStore {
   bool matches(uint64_t v, uint64_t h, const StateWord* s) const {
     if (!exact_) return v == slot::fingerprint(h);
     return ((v ^ h) & slot::kTagMask) == 0 &&
-           std::memcmp(arena_ + std::size_t(slot::payload(v)) * words_, s, words_ * sizeof(StateWord)) == 0;
+           equal_states(arena_ + std::size_t(slot::payload(v)) * words_, s, words_);
   }
   void prefetch_state(StateId id) const { __builtin_prefetch(arena_ + std::size_t(id) * words_); }
   // Writes state `id` (ids up to the next commit; threads may write
   // different ids at once).
   void put(StateId id, const StateWord* s, StateId parent, ActionId action) {
-    if (exact_) std::memcpy(arena_ + std::size_t(id) * words_, s, words_ * sizeof(StateWord));
+    if (exact_) copy_state(arena_ + std::size_t(id) * words_, s, words_);
     parents_[id] = parent;
     actions_[id] = action;
   }
