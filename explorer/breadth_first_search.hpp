@@ -68,6 +68,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
 
   struct alignas(64) Worker {
     uint32_t block_next = 0, block_end = 0;  // this thread's records
+    std::atomic<uint64_t> filled{0};         // records it filled this level (read by others)
     uint64_t transitions = 0, terminal = 0;
     FindingTally tally;
     Successors successors[3];       // the pipeline of expand_chunk
@@ -348,6 +349,7 @@ typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::visit(Worker& w, ui
       }
       if (table.claim(i, v, slot::pending(h, w.block_next))) {
         ++w.block_next;
+        w.filled.store(w.filled.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
         return Visit::New;
       }
       // Another thread took the slot: v is what it wrote.
@@ -417,7 +419,8 @@ void BreadthFirstSearch<M>::release_expanded(uint64_t first, uint64_t last) {
 
 template <ExplorableModel M>
 void BreadthFirstSearch<M>::after_chunk(const Level& l) {
-  const uint64_t states = occupancy_.load(std::memory_order_relaxed);
+  uint64_t states = store_.size();
+  for (const Worker& w : workers_) states += w.filled.load(std::memory_order_relaxed);
   const uint64_t bytes = current_bytes();
   monitor_->check(states, bytes);
   monitor_->maybe_report([&] {
@@ -437,6 +440,7 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
   for (Worker& w : workers_) {
     next_->mark_unused(w.block_next, w.block_end);
     w.block_next = w.block_end = 0;
+    w.filled = 0;
   }
   const uint64_t records = next_->handed_out();
   const uint64_t frontier = l.end - l.begin;

@@ -53,6 +53,7 @@ SearchResult DepthFirstSearch<M>::run() {
   std::vector<StateWord> stack_states;
   std::vector<StateWord> current(words), succ;
   std::vector<ActionId> succ_action;
+  std::vector<std::pair<StateId, std::size_t>> fresh;  // new successors: id, index in succ
 
   model_.initial(current.data());
   store_.insert(current.data(), kNoState, 0);
@@ -94,8 +95,10 @@ SearchResult DepthFirstSearch<M>::run() {
       ++finding.violating_states;
     }
     if (options_.stop_at_first && (bad & options_.properties)) monitor.request_stop(StopReason::StopAtFirst);
-    // Pushed last to first, so the first successor is explored first.
-    for (std::size_t i = n; i-- > 0;) {
+    // New successors get ids in the model's order, and are pushed last to
+    // first so that the first is explored first.
+    fresh.clear();
+    for (std::size_t i = 0; i < n; ++i) {
       std::pair<StateId, bool> in;
       try {
         in = store_.insert(&succ[i * words], f.id, succ_action[i]);
@@ -103,10 +106,13 @@ SearchResult DepthFirstSearch<M>::run() {
         monitor.request_stop(StopReason::MaxMemory);
         break;
       }
-      if (!in.second) continue;
-      stack.push_back({in.first, f.depth + 1});
+      if (in.second) fresh.push_back({in.first, i});
+    }
+    for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) {
+      stack.push_back({it->first, f.depth + 1});
       deepest = std::max(deepest, f.depth + 1);
-      if (!store_.exact()) stack_states.insert(stack_states.end(), &succ[i * words], &succ[(i + 1) * words]);
+      if (!store_.exact())
+        stack_states.insert(stack_states.end(), &succ[it->second * words], &succ[(it->second + 1) * words]);
     }
     if ((++expanded & 1023) == 0 || monitor.stopping()) {
       monitor.check(store_.size(), bytes());
