@@ -66,12 +66,14 @@ class BreadthFirstSearch : public ExploredStates<M> {
     }
   };
 
+  static constexpr uint64_t kPipeline = 4;
+
   struct alignas(64) Worker {
     uint32_t block_next = 0, block_end = 0;  // this thread's records
     std::atomic<uint64_t> filled{0};         // records it filled this level (read by others)
     uint64_t transitions = 0, terminal = 0;
     FindingTally tally;
-    Successors successors[3];       // the pipeline of expand_chunk
+    Successors successors[kPipeline];  // the pipeline of expand_chunk
     std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
   };
 
@@ -278,9 +280,9 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
   uint64_t transitions = 0, terminal = 0;
   FindingTally tally;
   VisitedTable& table = store_.table();
-  for (uint64_t p = first; p < last + 2; ++p) {
+  for (uint64_t p = first; p < last + kPipeline - 1; ++p) {
     if (p < last) {
-      Successors& b = w.successors[p % 3];
+      Successors& b = w.successors[p % kPipeline];
       b.position = p;
       b.count = 0;
       const PropertyMask bad = model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord* next) {
@@ -297,23 +299,25 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
         table.prefetch(b.hashes[i]);
       }
     }
-    if (store_.exact() && p >= first + 1 && p - 1 < last) {
-      const Successors& b = w.successors[(p - 1) % 3];
+    if (store_.exact() && p >= first + kPipeline - 2 && p - (kPipeline - 2) < last) {
+      const Successors& b = w.successors[(p - (kPipeline - 2)) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t h = b.hashes[i];
         std::size_t at = table.home(h);
-        for (int probe = 0; probe < 4; ++probe, at = table.next(at)) {
+        for (int probe = 0; probe < 8; ++probe, at = table.next(at)) {
           const uint64_t v = table.load(at);
           if (v == slot::kEmpty) break;
-          if (((v ^ h) & slot::kTagMask) == 0 && !slot::is_pending(v)) {
+          if (((v ^ h) & slot::kTagMask) != 0) continue;
+          if (slot::is_pending(v))
+            __builtin_prefetch(next_->state(slot::payload(v)));
+          else
             store_.prefetch_state(slot::payload(v));
-            break;
-          }
+          break;
         }
       }
     }
-    if (p >= first + 2) {
-      const Successors& b = w.successors[(p - 2) % 3];
+    if (p >= first + kPipeline - 1) {
+      const Successors& b = w.successors[(p - (kPipeline - 1)) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);
         const Visit v = visit(w, b.hashes[i], &b.states[i * words], key);

@@ -18,6 +18,7 @@ ReservedMemory reserve_per_state(std::size_t bytes_each, bool huge) {
 StateStore::StateStore(std::size_t words, bool exact)
     : words_(words),
       exact_(exact),
+      table_(exact ? VisitedTable::kFastLoad : VisitedTable::kDenseLoad),
       parent_memory_(reserve_per_state(sizeof(StateId), false)),
       action_memory_(reserve_per_state(sizeof(ActionId), false)) {
   parents_ = reinterpret_cast<StateId*>(parent_memory_.data());

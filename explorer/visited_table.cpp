@@ -14,17 +14,18 @@ ReservedMemory table_memory(unsigned log2) {
 
 }  // namespace
 
-VisitedTable::VisitedTable(unsigned log2_slots)
+VisitedTable::VisitedTable(double max_load, unsigned log2_slots)
     : memory_(table_memory(log2_slots)),
       slots_(reinterpret_cast<std::atomic<uint64_t>*>(memory_.data())),
       mask_((std::size_t{1} << log2_slots) - 1),
-      log2_(log2_slots) {
+      log2_(log2_slots),
+      max_load_(max_load) {
   static_assert(sizeof(std::atomic<uint64_t>) == sizeof(uint64_t));
 }
 
 void VisitedTable::grow() {
   if (log2_ >= kMaxLog2Slots) throw std::length_error("visited table at its largest size");
-  VisitedTable bigger(log2_ + 1);
+  VisitedTable bigger(max_load_, log2_ + 1);
   // An entry's home in the bigger table is about twice its old home, so
   // walking the old array in order fills the new one in order. A run of
   // slots that wraps past the end is moved last: start after an empty slot.
