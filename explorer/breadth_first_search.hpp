@@ -157,8 +157,8 @@ SearchResult BreadthFirstSearch<M>::run() {
   workers_ = std::vector<Worker>(threads_);
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
-  frontier_ = std::make_unique<LevelRecords>(words, record_bytes);
-  next_ = std::make_unique<LevelRecords>(words, record_bytes);
+  frontier_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
+  next_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
 
   std::vector<StateWord> init(words);
   model_.initial(init.data());

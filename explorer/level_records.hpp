@@ -29,10 +29,13 @@ class LevelRecords {
   static uint64_t parent_position(uint64_t key) { return key >> 32; }
   static ActionId action(uint64_t key) { return static_cast<ActionId>(key & 0xFFFF); }
 
-  LevelRecords(std::size_t words, std::size_t max_bytes)
+  // `huge_pages` spares page faults (costly under virtualisation) where the
+  // records are dropped all at once; the frontier of hash compaction is
+  // handed back slab by slab and wants small pages.
+  LevelRecords(std::size_t words, std::size_t max_bytes, bool huge_pages)
       : words_(words),
         stride_(words + 1),
-        memory_(std::min<std::size_t>(max_bytes, kMaxRecords * (words + 1) * sizeof(StateWord)), false),
+        memory_(std::min<std::size_t>(max_bytes, kMaxRecords * (words + 1) * sizeof(StateWord)), huge_pages),
         base_(reinterpret_cast<StateWord*>(memory_.data())),
         max_records_(memory_.capacity() / (stride_ * sizeof(StateWord)) / kBlock * kBlock) {}
 
@@ -80,7 +83,10 @@ class LevelRecords {
 
   // Forgets every record and hands their memory back.
   void clear() {
-    memory_.release(0, handed_out() * stride_ * sizeof(StateWord));
+    // Up to the end of the last huge page touched: the kernel filled all of it.
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    const std::size_t used = handed_out() * stride_ * sizeof(StateWord);
+    memory_.release(0, (used + kHugePage - 1) / kHugePage * kHugePage);
     handed_out_.store(0, std::memory_order_relaxed);
     released_.store(0, std::memory_order_relaxed);
     countdown_.clear();
