@@ -36,6 +36,8 @@ struct CheckArgs {
   bool quiet = false;
   std::string trace_dir = "lgrcheck-traces";
   bool no_traces = false;
+  std::string strategy = "bfs";
+  bool hash_compaction = false;
 };
 
 int bad_input(const std::string& msg) {
@@ -58,6 +60,14 @@ int run(const CheckArgs& a) {
     if (!bytes) return bad_input("--max-memory: '" + a.max_memory + "' is not a size such as 512M or 8G");
     settings.search.max_memory = *bytes;
   }
+  if (a.strategy != "bfs" && a.strategy != "dfs")
+    return bad_input("--strategy: '" + a.strategy + "' is neither bfs nor dfs");
+  settings.search.strategy = a.strategy == "dfs" ? explorer::Strategy::DepthFirst : explorer::Strategy::BreadthFirst;
+  settings.search.hash_compaction = a.hash_compaction;
+  const explorer::PropertyMask liveness_bits =
+      property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
+  if (a.hash_compaction && (a.liveness || (settings.properties & liveness_bits)))
+    return bad_input("--liveness needs the states themselves to build the graph; it cannot run with --hash-compaction");
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
@@ -128,7 +138,9 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check examples/ssi4-seed.json\n"
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
       "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json\n"
-      "  lgrcheck check examples/ssi3-contention.json --variant retry-refused --liveness");
+      "  lgrcheck check examples/ssi3-contention.json --variant retry-refused --liveness\n"
+      "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
+      "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
                   "protocol variant with one rule broken (repeatable): early-resume, dst-cancel-discards,\n"
@@ -140,10 +152,18 @@ void add_check_command(CLI::App& app, int& status) {
                   "Termination, SyncAnswered (the last two: liveness, as with --liveness)")
       ->delimiter(',');
   cmd->add_option("--json", a->json, "write the result as JSON to FILE ('-' for stdout)");
-  cmd->add_option("--threads", a->threads, "worker threads (results never depend on it)")->default_val(1);
   cmd->add_flag("--liveness", a->liveness,
                 "also check Termination and SyncAnswered under weak fairness (after the search;\n"
                 "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
+  cmd->add_option("--threads", a->threads, "worker threads of the breadth-first search (results never depend on it)")
+      ->default_val(1);
+  cmd->add_option("--strategy", a->strategy,
+                  "bfs (default): level by level, shortest counterexamples, parallel;\n"
+                  "dfs: depth first on one thread, finds deep bugs early, counterexamples not the shortest")
+      ->default_val("bfs");
+  cmd->add_flag("--hash-compaction", a->hash_compaction,
+                "store 63-bit fingerprints instead of states (about 16 instead of 50 bytes per state);\n"
+                "reports the probability that a fingerprint collision hid a state");
   cmd->add_flag("--stop-at-first", a->stop_at_first, "stop at the first violation (counts are then partial)");
   cmd->add_option("--max-states", a->max_states, "stop after this many states (verdict: incomplete)");
   cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");

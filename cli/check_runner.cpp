@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include "cli/check_liveness.hpp"
+#include "explorer/resident_memory.hpp"
 #include "properties/checked_model.hpp"
 
 namespace lgr {
@@ -32,14 +33,11 @@ const PropertyOutcome* CheckReport::find(PropertyId id) const {
   return nullptr;
 }
 
-CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
-  const explorer::PropertyMask checked =
-      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
-  CheckedModel checked_model(model);
-  explorer::SearchOptions opts = settings.search;
-  opts.properties = checked;
-  explorer::BreadthFirstSearch<CheckedModel> search(checked_model, opts);
+namespace {
 
+template <class Search>
+CheckReport judge(const LgrModel& model, Search& search, const CheckSettings& settings,
+                  explorer::PropertyMask checked) {
   CheckReport r;
   r.config_path = model.config().path;
   r.config_name = model.config().name;
@@ -71,7 +69,24 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   r.verdict = violated ? Verdict::Fail
               : r.search.complete() && liveness_judged ? Verdict::Pass
                                                        : Verdict::Incomplete;
+  r.peak_resident_bytes = explorer::peak_resident_bytes();
   return r;
+}
+
+}  // namespace
+
+CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+  const explorer::PropertyMask checked =
+      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
+  CheckedModel checked_model(model);
+  explorer::SearchOptions opts = settings.search;
+  opts.properties = checked;
+  if (opts.strategy == explorer::Strategy::DepthFirst) {
+    explorer::DepthFirstSearch<CheckedModel> search(checked_model, opts);
+    return judge(model, search, settings, checked);
+  }
+  explorer::BreadthFirstSearch<CheckedModel> search(checked_model, opts);
+  return judge(model, search, settings, checked);
 }
 
 nlohmann::json report_json(const CheckReport& r) {
@@ -91,6 +106,12 @@ nlohmann::json report_json(const CheckReport& r) {
   j["threads"] = r.search.threads;
   j["state_bytes"] = r.state_bytes;
   j["peak_bytes"] = r.search.peak_bytes;
+  j["bytes_per_state"] = r.search.states ? double(r.search.peak_bytes) / r.search.states : 0.0;
+  j["peak_resident_bytes"] = r.peak_resident_bytes;
+  j["strategy"] = r.search.shortest_traces ? "bfs" : "dfs";
+  j["shortest_traces"] = r.search.shortest_traces;
+  j["hash_compaction"] = r.search.hash_compaction;
+  if (r.search.hash_compaction) j["collision_probability"] = r.search.collision_probability;
   j["states_per_second"] = r.search.seconds > 0 ? r.search.states / r.search.seconds : 0.0;
   json props = json::object();
   for (const auto& p : r.properties) {
@@ -142,6 +163,14 @@ void print_summary(const CheckReport& r, std::ostream& out) {
              s.terminal_states);
   fmt::print(out, "  {:.2f} s, {:.0f} states/s, {} threads, {} bytes per state vector\n", s.seconds,
              s.seconds > 0 ? s.states / s.seconds : 0.0, s.threads, r.state_bytes);
+  const double states = s.states ? static_cast<double>(s.states) : 1.0;
+  fmt::print(out, "  memory {:.1f} bytes per state (store and frontier at the peak), peak resident {:.1f} MiB ({:.1f} bytes per state)\n",
+             s.peak_bytes / states, r.peak_resident_bytes / (1024.0 * 1024.0), r.peak_resident_bytes / states);
+  if (s.hash_compaction)
+    fmt::print(out, "  hash compaction: probability that a fingerprint collision hid a state {:.1e}\n",
+               s.collision_probability);
+  if (!s.shortest_traces)
+    fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");
   if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
   for (const auto& p : r.properties) {
     const char* name = property_info(p.id).name;
@@ -153,8 +182,9 @@ void print_summary(const CheckReport& r, std::ostream& out) {
       fmt::print(out, "  {:<17} VIOLATED  {}: {} ({} states on fair cycles or stuck)\n", name, p.guest,
                  lasso_summary(p), p.violating_states);
     else
-      fmt::print(out, "  {:<17} VIOLATED  shortest counterexample {} steps ({} violating states)\n", name,
-                 p.trace_length, p.violating_states);
+      fmt::print(out, "  {:<17} VIOLATED  {} {} steps ({} violating states)\n", name,
+                 s.shortest_traces ? "shortest counterexample" : "counterexample", p.trace_length,
+                 p.violating_states);
   }
   if (r.liveness)
     fmt::print(out, "  liveness pass {:.2f} s, {} edges, {} graph bytes\n", r.liveness->seconds, r.liveness->edges,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "explorer/breadth_first_search.hpp"
+#include "explorer/depth_first_search.hpp"
 #include "model/lgr_model.hpp"
 #include "properties/property.hpp"
 #include "properties/sanity_goals.hpp"
@@ -60,6 +61,7 @@ struct CheckReport {
   Verdict verdict = Verdict::Pass;
   std::size_t state_bytes = 0;
   std::optional<LivenessStats> liveness;  // when liveness was asked for and run
+  uint64_t peak_resident_bytes = 0;  // VmHWM of the whole process after the search
 
   const PropertyOutcome* find(PropertyId id) const;
 };

@@ -1,122 +1,517 @@
-// Exhaustive breadth-first search. States get ids in discovery order, so a
-// BFS level is a contiguous id range and the first violating state of a
-// property is the one with the smallest id: its parent chain is a shortest
-// counterexample.
+// Exhaustive breadth-first search, level by level, on any number of threads
+// (oneTBB), with results that do not depend on the number.
+//
+// Each level's states (the frontier) are expanded in chunks by all threads.
+// A successor is looked up in, or inserted into, the lock-free visited table;
+// a state new at this level goes into the level's record buffer with its
+// discovery key (parent position, successor ordinal, action), lowered to the
+// smallest key any thread finds it with. When the level is done the new
+// states are ordered by key, which is exactly the order a sequential BFS
+// discovers them, and numbered on from the last id. So ids, parents,
+// counterexamples and every count are those of a sequential search, and the
+// first violating state of a property (the smallest id of the first level
+// that has one) ends a shortest counterexample.
 #pragma once
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
-#include <chrono>
+#include <atomic>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 #include <vector>
 
+#include "explorer/explored_states.hpp"
+#include "explorer/finding_tally.hpp"
+#include "explorer/level_records.hpp"
+#include "explorer/search_monitor.hpp"
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_store.hpp"
 
 namespace explorer {
 
-// One step of a rebuilt path: the action taken and the state it reached.
-struct PathStep {
-  ActionId action;
-  std::vector<StateWord> state;
+template <ExplorableModel M>
+class BreadthFirstSearch : public ExploredStates<M> {
+ public:
+  BreadthFirstSearch(const M& model, SearchOptions options)
+      : ExploredStates<M>(model, std::move(options)), threads_(std::max(1, options_.threads)) {}
+
+  SearchResult run();
+
+ private:
+  using ExploredStates<M>::model_;
+  using ExploredStates<M>::options_;
+  using ExploredStates<M>::store_;
+
+  enum class Visit { Old, Pending, New, TableFull, NoRoom };
+
+  // The successors of one frontier state, in the order the model gave them.
+  struct Successors {
+    uint64_t position = 0;  // of the state in the frontier
+    std::size_t count = 0;
+    std::vector<StateWord> states;
+    std::vector<ActionId> actions;
+    std::vector<uint64_t> hashes;
+    void grow(std::size_t words) {
+      const std::size_t n = 2 * (count + 1);
+      states.resize(n * words);
+      actions.resize(n);
+      hashes.resize(n);
+    }
+  };
+
+  static constexpr uint64_t kPipeline = 4;
+
+  struct alignas(64) Worker {
+    uint32_t block_next = 0, block_end = 0;  // this thread's records
+    std::atomic<uint64_t> filled{0};         // records it filled this level (read by others)
+    uint64_t transitions = 0, terminal = 0;
+    FindingTally tally;
+    Successors successors[kPipeline];  // the pipeline of expand_chunk
+    std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
+  };
+
+  // One BFS level: frontier ids [begin, end).
+  struct Level {
+    uint64_t begin = 0, end = 0;
+    uint32_t depth = 0;
+    uint64_t chunk = 0, chunks = 0;
+    std::atomic<uint64_t> next_chunk{0};
+    std::atomic<uint64_t> next_redo{0};
+    std::vector<uint64_t> redo;
+    std::atomic<bool> pause{false};  // the table must grow
+  };
+
+  const StateWord* frontier_state(const Level& l, uint64_t position) const {
+    if (store_.exact()) return store_.state(static_cast<StateId>(l.begin + position));
+    return frontier_->state(frontier_order_[position]);
+  }
+
+  // Runs fn(worker) on every thread.
+  template <class Fn>
+  void on_all_threads(Fn&& fn) {
+    if (threads_ == 1) return fn(workers_[0]);
+    arena_->execute([&] {
+      tbb::parallel_for(
+          0, threads_, [&](int t) { fn(workers_[t]); }, tbb::static_partitioner());
+    });
+  }
+  // fn(begin, end) over pieces of [0, n), split over the threads when worth it.
+  template <class Fn>
+  void for_each_range(uint64_t n, Fn&& fn) {
+    if (threads_ == 1 || n < 8192) return fn(uint64_t{0}, n);
+    arena_->execute([&] {
+      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048),
+                        [&](const tbb::blocked_range<uint64_t>& r) { fn(r.begin(), r.end()); });
+    });
+  }
+  // fn(i) for i in [0, n).
+  template <class Fn>
+  void for_each_index(uint64_t n, Fn&& fn) {
+    for_each_range(n, [&](uint64_t begin, uint64_t end) {
+      for (uint64_t i = begin; i < end; ++i) fn(i);
+    });
+  }
+
+  uint64_t current_bytes() const {
+    return store_.bytes() + frontier_->bytes() + next_->bytes() +
+           (frontier_order_.capacity() + next_order_.capacity()) * sizeof(uint32_t);
+  }
+
+  void expand_level(Level& l);
+  void work(Worker& w, Level& l);
+  bool expand_chunk(Worker& w, Level& l, uint64_t chunk);
+  Visit visit(Worker& w, uint64_t h, const StateWord* s, uint64_t key);
+  Visit take_block(Worker& w);
+  bool same_pending(uint32_t record, uint64_t h, const StateWord* s) const;
+  void after_chunk(const Level& l);
+  void release_expanded(uint64_t first, uint64_t last);
+  uint64_t finalize_level(const Level& l);
+
+  int threads_;
+  std::optional<tbb::task_arena> arena_;
+  std::vector<Worker> workers_;
+  SearchMonitor* monitor_ = nullptr;
+  // Records of the frontier (used with hash compaction, where the store
+  // keeps no states) and of the level being found.
+  std::unique_ptr<LevelRecords> frontier_, next_;
+  std::vector<uint32_t> frontier_order_, next_order_;  // id order -> record
+  std::atomic<uint64_t> occupancy_{0};  // table entries + records handed out
+  std::atomic<uint64_t> transitions_so_far_{0};
 };
 
 template <ExplorableModel M>
-class BreadthFirstSearch {
- public:
-  BreadthFirstSearch(const M& model, SearchOptions options)
-      : model_(model), options_(std::move(options)), store_(model.state_words()) {}
+SearchResult BreadthFirstSearch<M>::run() {
+  SearchMonitor monitor(options_);
+  monitor_ = &monitor;
+  SearchResult r;
+  r.threads = threads_;
+  r.hash_compaction = !store_.exact();
+  if (threads_ > 1) arena_.emplace(threads_);
+  workers_ = std::vector<Worker>(threads_);
+  const std::size_t words = store_.words();
+  const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
+  frontier_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
+  next_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
 
-  SearchResult run() {
-    using clock = std::chrono::steady_clock;
-    const auto start = clock::now();
-    auto elapsed = [&] { return std::chrono::duration<double>(clock::now() - start).count(); };
-    double next_progress = options_.progress_interval;
+  std::vector<StateWord> init(words);
+  model_.initial(init.data());
+  store_.insert(init.data(), kNoState, 0);
+  if (!store_.exact()) {
+    uint32_t first = 0;
+    frontier_->take_block(first);
+    std::copy_n(init.begin(), words, frontier_->state(first));
+    frontier_order_.assign(1, first);
+  }
+  occupancy_ = store_.size();
 
-    SearchResult r;
-    r.threads = 1;
-    std::vector<StateWord> init(store_.words());
-    model_.initial(init.data());
-    store_.insert(init.data(), kNoState, 0);
+  Level l;
+  l.begin = 0;
+  l.end = 1;
+  for (;;) {
+    expand_level(l);
+    FindingTally level_tally;
+    for (Worker& w : workers_) {
+      r.transitions += w.transitions;
+      r.terminal_states += w.terminal;
+      level_tally.merge(w.tally);
+      w.transitions = w.terminal = 0;
+      w.tally = FindingTally{};
+    }
+    level_tally.record(r, l.depth);
+    const uint64_t found = finalize_level(l);
+    if (found) ++l.depth;
+    if (options_.stop_at_first) {
+      for (int b = 0; b < kMaxProperties; ++b)
+        if (r.findings[b].violated() && (options_.properties >> b & 1)) monitor.request_stop(StopReason::StopAtFirst);
+    }
+    if (found == 0 || monitor.stopping()) break;
+    l.begin = l.end;
+    l.end += found;
+    std::swap(frontier_, next_);
+    std::swap(frontier_order_, next_order_);
+    next_->clear();
+    next_order_.clear();
+  }
+  r.states = store_.size();
+  r.depth = l.depth;
+  r.stop = monitor.stop();
+  r.seconds = monitor.elapsed();
+  r.peak_bytes = monitor.peak_bytes();
+  if (r.hash_compaction) r.collision_probability = fingerprint_collision_probability(r.states);
+  frontier_.reset();
+  next_.reset();
+  frontier_order_ = {};
+  next_order_ = {};
+  arena_.reset();
+  monitor_ = nullptr;
+  return r;
+}
 
-    // The arena may move while successors are inserted: expand a copy.
-    std::vector<StateWord> current(store_.words());
-    uint64_t level_begin = 0, level_end = 1;
-    uint32_t level = 0;
-    StopReason stop = StopReason::Complete;
-    while (level_begin < level_end && stop == StopReason::Complete) {
-      for (uint64_t id = level_begin; id < level_end; ++id) {
-        const StateId sid = static_cast<StateId>(id);
-        uint64_t succ = 0;
-        std::copy_n(store_.state(sid), store_.words(), current.begin());
-        const PropertyMask bad = model_.expand(current.data(), [&](ActionId a, const StateWord* next) {
-          ++succ;
-          store_.insert(next, sid, a);
-        });
-        r.transitions += succ;
-        if (succ == 0) ++r.terminal_states;
-        record(r, bad, sid, level);
-        if (options_.stop_at_first && (bad & options_.properties)) stop = StopReason::StopAtFirst;
-        if ((id & 1023) == 0 || stop != StopReason::Complete) {
-          if (stop == StopReason::Complete) stop = check_limits(elapsed());
-          if (options_.progress && elapsed() >= next_progress) {
-            next_progress = elapsed() + options_.progress_interval;
-            options_.progress({store_.size(), r.transitions, level, level_end - id, store_.bytes(), elapsed()});
-          }
-          if (stop != StopReason::Complete) break;
+template <ExplorableModel M>
+void BreadthFirstSearch<M>::expand_level(Level& l) {
+  const uint64_t size = l.end - l.begin;
+  l.chunk = std::clamp<uint64_t>(size / (uint64_t(threads_) * 16), 16, 256);
+  l.chunks = (size + l.chunk - 1) / l.chunk;
+  l.next_chunk = 0;
+  l.redo.clear();
+  for (;;) {
+    l.next_redo = 0;
+    l.pause = false;
+    on_all_threads([&](Worker& w) { work(w, l); });
+    l.redo.clear();
+    for (Worker& w : workers_) {
+      l.redo.insert(l.redo.end(), w.aborted.begin(), w.aborted.end());
+      w.aborted.clear();
+    }
+    if (monitor_->stopping() || !l.pause) return;
+    // The table is 90% full: grow it while every thread waits.
+    const uint64_t bytes = current_bytes();
+    if (!monitor_->may_grow(bytes, store_.table().bytes())) {
+      monitor_->request_stop(StopReason::MaxMemory);
+      return;
+    }
+    monitor_->note_bytes(bytes + store_.table().bytes());
+    try {
+      store_.table().grow();
+    } catch (const std::length_error&) {  // at its largest, or no memory to reserve
+      monitor_->request_stop(StopReason::MaxMemory);
+      return;
+    }
+  }
+}
+
+template <ExplorableModel M>
+void BreadthFirstSearch<M>::work(Worker& w, Level& l) {
+  while (!l.pause.load(std::memory_order_relaxed) && !monitor_->stopping()) {
+    uint64_t chunk;
+    const uint64_t redo = l.next_redo.fetch_add(1, std::memory_order_relaxed);
+    if (redo < l.redo.size()) {
+      chunk = l.redo[redo];
+    } else {
+      chunk = l.next_chunk.fetch_add(1, std::memory_order_relaxed);
+      if (chunk >= l.chunks) return;
+    }
+    if (!expand_chunk(w, l, chunk)) {
+      w.aborted.push_back(chunk);
+      return;
+    }
+    after_chunk(l);
+  }
+}
+
+// Expands the frontier states of one chunk. A software pipeline three
+// states deep hides the memory latency of the lookups: while state p is
+// expanded, the table slots of its successors are prefetched; then the
+// stored states those slots point to, for the successors of state p-1; and
+// the successors of state p-2, whose memory has had two expansions' time to
+// arrive, are looked up. False when the chunk must be redone (the table must
+// grow first) or abandoned (no room left).
+template <ExplorableModel M>
+bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
+  const std::size_t words = store_.words();
+  const uint64_t first = chunk * l.chunk, last = std::min(l.end - l.begin, first + l.chunk);
+  uint64_t transitions = 0, terminal = 0;
+  FindingTally tally;
+  VisitedTable& table = store_.table();
+  for (uint64_t p = first; p < last + kPipeline - 1; ++p) {
+    if (p < last) {
+      Successors& b = w.successors[p % kPipeline];
+      b.position = p;
+      b.count = 0;
+      const PropertyMask bad = model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord* next) {
+        if ((b.count + 1) * words > b.states.size()) b.grow(words);
+        copy_state(&b.states[b.count * words], next, words);
+        b.actions[b.count++] = a;
+      });
+      if (b.count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
+      transitions += b.count;
+      terminal += b.count == 0;
+      if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
+      for (std::size_t i = 0; i < b.count; ++i) {
+        b.hashes[i] = store_.hash(&b.states[i * words]);
+        table.prefetch(b.hashes[i]);
+      }
+    }
+    if (store_.exact() && p >= first + kPipeline - 2 && p - (kPipeline - 2) < last) {
+      const Successors& b = w.successors[(p - (kPipeline - 2)) % kPipeline];
+      for (std::size_t i = 0; i < b.count; ++i) {
+        const uint64_t h = b.hashes[i];
+        std::size_t at = table.home(h);
+        for (int probe = 0; probe < 8; ++probe, at = table.next(at)) {
+          const uint64_t v = table.load(at);
+          if (v == slot::kEmpty) break;
+          if (((v ^ h) & slot::kTagMask) != 0) continue;
+          if (slot::is_pending(v))
+            __builtin_prefetch(next_->state(slot::payload(v)));
+          else
+            store_.prefetch_state(slot::payload(v));
+          break;
         }
       }
-      if (stop != StopReason::Complete) break;
-      level_begin = level_end;
-      level_end = store_.size();
-      if (level_begin < level_end) ++level;
     }
-    r.states = store_.size();
-    r.depth = level;
-    r.stop = stop;
-    r.seconds = elapsed();
-    r.peak_bytes = store_.bytes();
-    return r;
-  }
-
-  // The states from the initial one to `id`, each with the action that led there.
-  std::vector<PathStep> path_to(StateId id) const {
-    std::vector<PathStep> steps;
-    for (StateId s = id; s != kNoState; s = store_.parent(s)) {
-      const StateWord* w = store_.state(s);
-      steps.push_back({store_.action(s), std::vector<StateWord>(w, w + store_.words())});
-    }
-    return {steps.rbegin(), steps.rend()};
-  }
-
-  // After run(): the stored states, for passes over the graph (liveness, DOT).
-  uint64_t size() const { return store_.size(); }
-  const StateWord* state(StateId id) const { return store_.state(id); }
-  StateId find(const StateWord* s) const { return store_.find(s); }
-  const StateStore& store() const { return store_; }
-
- private:
-  static void record(SearchResult& r, PropertyMask bad, StateId sid, uint32_t level) {
-    for (PropertyMask m = bad; m != 0; m &= m - 1) {
-      PropertyFinding& f = r.findings[__builtin_ctz(m)];
-      if (!f.violated()) {
-        f.first_state = sid;
-        f.depth = level;
+    if (p >= first + kPipeline - 1) {
+      const Successors& b = w.successors[(p - (kPipeline - 1)) % kPipeline];
+      for (std::size_t i = 0; i < b.count; ++i) {
+        const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);
+        const Visit v = visit(w, b.hashes[i], &b.states[i * words], key);
+        if (v == Visit::TableFull) l.pause = true;
+        if (v == Visit::TableFull || v == Visit::NoRoom) return false;
       }
-      ++f.violating_states;
     }
   }
+  w.transitions += transitions;
+  w.terminal += terminal;
+  w.tally.merge(tally);
+  if (!store_.exact() && l.depth > 0) release_expanded(first, last);
+  transitions_so_far_.fetch_add(transitions, std::memory_order_relaxed);
+  return true;
+}
 
-  StopReason check_limits(double seconds) const {
-    if (options_.interrupt && options_.interrupt->load(std::memory_order_relaxed)) return StopReason::Interrupted;
-    if (options_.max_states && store_.size() >= options_.max_states) return StopReason::MaxStates;
-    if (options_.max_memory && store_.bytes() >= options_.max_memory) return StopReason::MaxMemory;
-    if (options_.time_limit > 0 && seconds >= options_.time_limit) return StopReason::TimeLimit;
-    return StopReason::Complete;
+template <ExplorableModel M>
+typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::visit(Worker& w, uint64_t h, const StateWord* s,
+                                                                   uint64_t key) {
+  VisitedTable& table = store_.table();
+  bool written = false;
+  for (std::size_t i = table.home(h);; i = table.next(i)) {
+    uint64_t v = table.load(i);
+    if (v == slot::kEmpty) {
+      if (!written) {
+        if (w.block_next == w.block_end) {
+          const Visit why = take_block(w);
+          if (why != Visit::New) return why;
+        }
+        next_->key_of(w.block_next).store(key, std::memory_order_relaxed);
+        copy_state(next_->state(w.block_next), s, store_.words());
+        written = true;
+      }
+      if (table.claim(i, v, slot::pending(h, w.block_next))) {
+        ++w.block_next;
+        w.filled.store(w.filled.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+        return Visit::New;
+      }
+      // Another thread took the slot: v is what it wrote.
+    }
+    if (((v ^ h) & slot::kTagMask) != 0) continue;
+    if (slot::is_pending(v)) {
+      const uint32_t record = slot::payload(v);
+      if (same_pending(record, h, s)) {
+        std::atomic_ref<uint64_t> k = next_->key_of(record);
+        uint64_t old = k.load(std::memory_order_relaxed);
+        while (key < old && !k.compare_exchange_weak(old, key, std::memory_order_relaxed)) {
+        }
+        return Visit::Pending;
+      }
+    } else if (store_.matches(v, h, s)) {
+      return Visit::Old;
+    }
   }
+}
 
-  const M& model_;
-  SearchOptions options_;
-  StateStore store_;
-};
+template <ExplorableModel M>
+typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::take_block(Worker& w) {
+  constexpr uint64_t kBlock = LevelRecords::kBlock;
+  const uint64_t occupied = occupancy_.fetch_add(kBlock, std::memory_order_relaxed) + kBlock;
+  Visit why = Visit::New;
+  uint32_t first = 0;
+  if (occupied > store_.table().capacity()) {
+    why = Visit::TableFull;
+  } else if (occupied > store_.max_states() || !next_->take_block(first)) {
+    monitor_->request_stop(StopReason::MaxMemory);
+    why = Visit::NoRoom;
+  }
+  if (why != Visit::New) {
+    occupancy_.fetch_sub(kBlock, std::memory_order_relaxed);
+    return why;
+  }
+  w.block_next = first;
+  w.block_end = first + LevelRecords::kBlock;
+  return Visit::New;
+}
+
+template <ExplorableModel M>
+bool BreadthFirstSearch<M>::same_pending(uint32_t record, uint64_t h, const StateWord* s) const {
+  const StateWord* other = next_->state(record);
+  if (equal_states(other, s, store_.words())) return true;
+  // With hash compaction, equal fingerprints are the same state.
+  return !store_.exact() && slot::fingerprint(store_.hash(other)) == slot::fingerprint(h);
+}
+
+// Counts the frontier records at positions [first, last) as expanded, slab
+// by slab, so that their memory goes back as soon as a slab is done.
+template <ExplorableModel M>
+void BreadthFirstSearch<M>::release_expanded(uint64_t first, uint64_t last) {
+  uint32_t run_record = frontier_order_[first];
+  uint32_t run = 0;
+  for (uint64_t p = first; p < last; ++p) {
+    const uint32_t r = frontier_order_[p];
+    if (r / LevelRecords::kSlab != run_record / LevelRecords::kSlab) {
+      frontier_->expanded(run_record, run);
+      run_record = r;
+      run = 0;
+    }
+    ++run;
+  }
+  frontier_->expanded(run_record, run);
+}
+
+template <ExplorableModel M>
+void BreadthFirstSearch<M>::after_chunk(const Level& l) {
+  uint64_t states = store_.size();
+  for (const Worker& w : workers_) states += w.filled.load(std::memory_order_relaxed);
+  const uint64_t bytes = current_bytes();
+  monitor_->check(states, bytes);
+  monitor_->maybe_report([&] {
+    const uint64_t expanded = std::min(l.end - l.begin, l.next_chunk.load(std::memory_order_relaxed) * l.chunk);
+    ProgressSnapshot p;
+    p.states = states;
+    p.transitions = transitions_so_far_.load(std::memory_order_relaxed);
+    p.depth = l.depth;
+    p.frontier = (l.end - l.begin - expanded) + next_->handed_out();
+    p.bytes = bytes;
+    return p;
+  });
+}
+
+template <ExplorableModel M>
+uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
+  for (Worker& w : workers_) {
+    next_->mark_unused(w.block_next, w.block_end);
+    w.block_next = w.block_end = 0;
+    w.filled = 0;
+  }
+  const uint64_t records = next_->handed_out();
+  const uint64_t frontier = l.end - l.begin;
+  // Counting sort by parent position in buckets of 64 positions, then a
+  // sort by key inside each bucket.
+  constexpr unsigned kBucketShift = 6;
+  const uint64_t buckets = (frontier >> kBucketShift) + 1;
+  std::vector<std::atomic<uint32_t>> count(buckets);
+  auto bucket_of = [&](uint64_t key) { return LevelRecords::parent_position(key) >> kBucketShift; };
+  auto key_of = [&](uint32_t r) { return next_->key_of(r).load(std::memory_order_relaxed); };
+  for_each_index(records, [&](uint64_t r) {
+    const uint64_t key = key_of(static_cast<uint32_t>(r));
+    if (key != LevelRecords::kUnused) count[bucket_of(key)].fetch_add(1, std::memory_order_relaxed);
+  });
+  std::vector<uint64_t> start(buckets + 1, 0);
+  for (uint64_t b = 0; b < buckets; ++b) {
+    start[b + 1] = start[b] + count[b].load(std::memory_order_relaxed);
+    count[b].store(0, std::memory_order_relaxed);
+  }
+  const uint64_t found = start[buckets];
+  next_order_.resize(found);
+  for_each_index(records, [&](uint64_t r) {
+    const uint64_t key = key_of(static_cast<uint32_t>(r));
+    if (key == LevelRecords::kUnused) return;
+    const uint64_t b = bucket_of(key);
+    next_order_[start[b] + count[b].fetch_add(1, std::memory_order_relaxed)] = static_cast<uint32_t>(r);
+  });
+  for_each_index(buckets, [&](uint64_t b) {
+    std::sort(next_order_.begin() + start[b], next_order_.begin() + start[b + 1],
+              [&](uint32_t x, uint32_t y) { return key_of(x) < key_of(y); });
+  });
+  // Number the new states in that order and store them.
+  // Hashes are computed kAhead states early and their slots prefetched.
+  VisitedTable& table = store_.table();
+  for_each_range(found, [&](uint64_t begin, uint64_t end) {
+    constexpr uint64_t kAhead = 16;
+    uint64_t ahead[kAhead];
+    auto hash_of = [&](uint64_t i) {
+      const uint64_t h = store_.hash(next_->state(next_order_[i]));
+      table.prefetch(h);
+      return h;
+    };
+    for (uint64_t i = begin; i < std::min(end, begin + kAhead); ++i) ahead[i % kAhead] = hash_of(i);
+    for (uint64_t i = begin; i < end; ++i) {
+      const uint64_t h = ahead[i % kAhead];
+      if (i + kAhead < end) ahead[i % kAhead] = hash_of(i + kAhead);
+      const uint32_t r = next_order_[i];
+      const uint64_t key = key_of(r);
+      const StateId id = static_cast<StateId>(l.end + i);
+      store_.put(id, next_->state(r), static_cast<StateId>(l.begin + LevelRecords::parent_position(key)),
+                 LevelRecords::action(key));
+      table.store(table.locate(h, slot::pending(h, r)), store_.stored_slot(h, id));
+    }
+  });
+  store_.commit(l.end + found);
+  if (!store_.exact()) {
+    next_->start_countdown();
+    for (uint32_t r : next_order_) next_->to_expand(r);
+  }
+  monitor_->note_bytes(current_bytes());
+  occupancy_ = store_.size();
+  if (store_.exact()) {
+    // The arena has the states now.
+    next_->clear();
+    next_order_ = {};
+  }
+  return found;
+}
 
 }  // namespace explorer

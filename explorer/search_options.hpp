@@ -19,8 +19,15 @@ struct ProgressSnapshot {
   double seconds = 0;
 };
 
+enum class Strategy {
+  BreadthFirst,  // level by level, in parallel; traces are shortest
+  DepthFirst,    // one thread, a stack; finds deep bugs early, traces not shortest
+};
+
 struct SearchOptions {
-  int threads = 1;
+  int threads = 1;              // breadth-first only; results never depend on it
+  Strategy strategy = Strategy::BreadthFirst;
+  bool hash_compaction = false; // keep 63-bit fingerprints instead of states
   bool stop_at_first = false;   // stop once any property in `properties` is violated
   PropertyMask properties = ~PropertyMask{0};  // which findings matter for stop_at_first
   uint64_t max_states = 0;      // 0 = no limit

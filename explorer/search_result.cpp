@@ -1,5 +1,7 @@
 #include "explorer/search_result.hpp"
 
+#include <cmath>
+
 namespace explorer {
 
 const char* stop_reason_text(StopReason r) {
@@ -12,6 +14,12 @@ const char* stop_reason_text(StopReason r) {
     case StopReason::Interrupted: return "interrupted";
   }
   return "?";
+}
+
+double fingerprint_collision_probability(uint64_t states) {
+  const double n = static_cast<double>(states);
+  // 1 - exp(-x) without losing the small values to rounding.
+  return -std::expm1(-(n * (n - 1) / 2) * std::ldexp(1.0, -63));
 }
 
 }  // namespace explorer

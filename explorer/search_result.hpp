@@ -16,6 +16,11 @@ inline constexpr StateId kNoState = 0xFFFFFFFFu;
 enum class StopReason { Complete, StopAtFirst, MaxStates, MaxMemory, TimeLimit, Interrupted };
 const char* stop_reason_text(StopReason r);
 
+// Probability that among `states` random 63-bit fingerprints two are equal,
+// n(n-1)/2 pairs each equal with probability 2^-63 (the birthday bound that
+// SPIN and TLC report).
+double fingerprint_collision_probability(uint64_t states);
+
 struct PropertyFinding {
   StateId first_state = kNoState;  // first violating state in BFS order
   uint32_t depth = 0;              // its BFS level = shortest trace length
@@ -32,6 +37,11 @@ struct SearchResult {
   double seconds = 0;
   int threads = 1;
   uint64_t peak_bytes = 0;  // visited set + arena + frontier at the peak
+  bool hash_compaction = false;
+  // With hash compaction: the probability that two states shared a
+  // fingerprint, so that one of them (and what only it leads to) was missed.
+  double collision_probability = 0;
+  bool shortest_traces = true;  // false for depth-first search
   std::array<PropertyFinding, kMaxProperties> findings{};
 
   bool complete() const { return stop == StopReason::Complete; }

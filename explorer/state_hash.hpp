@@ -1,5 +1,8 @@
-// Hash of a fixed-size state: a 64-bit mix per word (the murmur3 finaliser),
-// strong enough for open addressing and for fingerprints.
+// Hash of a fixed-size state, used for the open-addressing table and as the
+// fingerprint of --hash-compaction. Pairs of words are multiplied as 128-bit
+// products and folded (the XXH3 construction), so the words hash in parallel
+// instead of through one long dependency chain; murmur3's finaliser mixes
+// the sum.
 #pragma once
 
 #include <cstddef>
@@ -18,10 +21,25 @@ inline uint64_t mix64(uint64_t x) {
   return x;
 }
 
+inline uint64_t fold_multiply(uint64_t a, uint64_t b) {
+  const unsigned __int128 p = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(p) ^ static_cast<uint64_t>(p >> 64);
+}
+
 inline uint64_t hash_state(const StateWord* s, std::size_t words) {
-  uint64_t h = 0x9e3779b97f4a7c15ULL ^ words;
-  for (std::size_t i = 0; i < words; ++i) h = mix64(h ^ s[i]) + 0x9e3779b97f4a7c15ULL * (i + 1);
-  return mix64(h);
+  // Random odd constants (from a fixed seed), one per word position.
+  static constexpr uint64_t kSecret[18] = {
+      0xbe4ba423396cfeb8ULL, 0x1cad21f72c81017cULL, 0xdb979083e96dd4deULL, 0x1f67b3b7a4a44072ULL,
+      0x78e5c0cc4ee679cbULL, 0x2172ffcc7dd05a82ULL, 0x8e2443f7744608b8ULL, 0x4c263a81e69035e0ULL,
+      0xcb00c391bb52283cULL, 0xa32e531b8b65d088ULL, 0x4ef90da297486471ULL, 0xd8acdea946ef1938ULL,
+      0x3f349ce33f76faa8ULL, 0x1d4f0bc7c7bbdcf9ULL, 0x3159b4cd4be0518aULL, 0x647378d9c97e9fc8ULL,
+      0xc3ebd33483acc5eaULL, 0xeb6313faffa081c5ULL};
+  uint64_t acc = 0x9e3779b97f4a7c15ULL * (words + 1);
+  std::size_t i = 0;
+  for (; i + 1 < words; i += 2)
+    acc += fold_multiply(s[i] ^ kSecret[i % 16], s[i + 1] ^ (kSecret[(i + 1) % 16] + i));
+  if (i < words) acc += fold_multiply(s[i] ^ kSecret[i % 16], kSecret[16] + i);
+  return mix64(acc ^ (acc >> 29));
 }
 
 }  // namespace explorer

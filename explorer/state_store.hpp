@@ -1,79 +1,101 @@
-// The visited set: states back to back in an arena, indexed by 32-bit ids,
-// each with its parent id and the action that reached it, so a shortest
-// trace is rebuilt without storing edges. Open addressing over a power-of-two
-// table of ids.
+// The visited set: the index (VisitedTable) plus, per state id, its parent
+// id and the action that reached it, so a shortest trace is rebuilt without
+// storing edges. In exact mode the states lie back to back in an arena
+// indexed by their 32-bit ids; with hash compaction only 63-bit
+// fingerprints are kept (in the table) and trace states are recomputed.
+// Ids are dense, 0..size()-1, in the order the engine assigns them.
 #pragma once
 
 #include <cstring>
 #include <stdexcept>
-#include <vector>
+#include <utility>
 
+#include "explorer/reserved_memory.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_hash.hpp"
+#include "explorer/visited_table.hpp"
 
 namespace explorer {
 
+// Word by word: states are a few words, too short for a library call to pay.
+inline bool equal_states(const StateWord* a, const StateWord* b, std::size_t words) {
+  for (std::size_t i = 0; i < words; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+inline void copy_state(StateWord* to, const StateWord* from, std::size_t words) {
+  for (std::size_t i = 0; i < words; ++i) to[i] = from[i];
+}
+
 class StateStore {
  public:
-  explicit StateStore(std::size_t words) : words_(words) { table_.assign(1u << 16, kNoState); }
+  // Most states a store can number (kNoState is the largest id).
+  static constexpr uint64_t kMaxIds = uint64_t{kNoState};
+
+  StateStore(std::size_t words, bool exact);
 
   std::size_t words() const { return words_; }
-  uint64_t size() const { return parent_.size(); }
-  const StateWord* state(StateId id) const { return &arena_[std::size_t(id) * words_]; }
-  StateId parent(StateId id) const { return parent_[id]; }
-  ActionId action(StateId id) const { return action_[id]; }
+  bool exact() const { return exact_; }
+  uint64_t size() const { return size_; }
+  // The most states the reserved memory can hold.
+  uint64_t max_states() const { return max_states_; }
 
-  // The id of s, or kNoState when it was never stored.
-  StateId find(const StateWord* s) const {
-    const std::size_t mask = table_.size() - 1;
-    for (std::size_t i = hash_state(s, words_) & mask;; i = (i + 1) & mask) {
-      const StateId id = table_[i];
-      if (id == kNoState) return kNoState;
-      if (std::memcmp(state(id), s, words_ * sizeof(StateWord)) == 0) return id;
-    }
+  // Exact mode only (hash compaction keeps no states): throws otherwise.
+  const StateWord* state(StateId id) const {
+    if (!exact_) throw std::logic_error("states are not stored with --hash-compaction");
+    return arena_ + std::size_t(id) * words_;
   }
+  StateId parent(StateId id) const { return parents_[id]; }
+  ActionId action(StateId id) const { return actions_[id]; }
 
-  // Returns {id, true} when s is new, {existing id, false} otherwise.
-  std::pair<StateId, bool> insert(const StateWord* s, StateId parent, ActionId action) {
-    if ((size() + 1) * 2 > table_.size()) grow();
-    const std::size_t mask = table_.size() - 1;
-    for (std::size_t i = hash_state(s, words_) & mask;; i = (i + 1) & mask) {
-      const StateId id = table_[i];
-      if (id == kNoState) {
-        if (size() >= kNoState - 1) throw std::length_error("more than 2^32-2 states");
-        const StateId fresh = static_cast<StateId>(size());
-        arena_.insert(arena_.end(), s, s + words_);
-        parent_.push_back(parent);
-        action_.push_back(action);
-        table_[i] = fresh;
-        return {fresh, true};
-      }
-      if (std::memcmp(state(id), s, words_ * sizeof(StateWord)) == 0) return {id, false};
-    }
-  }
+  // The id of s, or kNoState when it was never stored. Exact mode only.
+  StateId find(const StateWord* s) const;
 
+  // Table, arena and parent links in use.
   uint64_t bytes() const {
-    return arena_.capacity() * sizeof(StateWord) + parent_.capacity() * sizeof(StateId) +
-           action_.capacity() * sizeof(ActionId) + table_.capacity() * sizeof(StateId);
+    return table_.bytes() + size_ * (sizeof(StateId) + sizeof(ActionId) + (exact_ ? words_ * sizeof(StateWord) : 0));
   }
+
+  // --- For the engines ---------------------------------------------------
+  VisitedTable& table() { return table_; }
+  const VisitedTable& table() const { return table_; }
+  uint64_t hash(const StateWord* s) const { return slot::normalise(hash_state(s, words_)); }
+  // The slot value that records state `id` with hash h.
+  uint64_t stored_slot(uint64_t h, StateId id) const {
+    return exact_ ? slot::stored_id(h, id) : slot::fingerprint(h);
+  }
+  // Whether stored (not pending) slot v is the state s with hash h.
+  bool matches(uint64_t v, uint64_t h, const StateWord* s) const {
+    if (!exact_) return v == slot::fingerprint(h);
+    return ((v ^ h) & slot::kTagMask) == 0 &&
+           equal_states(arena_ + std::size_t(slot::payload(v)) * words_, s, words_);
+  }
+  void prefetch_state(StateId id) const { __builtin_prefetch(arena_ + std::size_t(id) * words_); }
+  // Writes state `id` (ids up to the next commit; threads may write
+  // different ids at once).
+  void put(StateId id, const StateWord* s, StateId parent, ActionId action) {
+    if (exact_) copy_state(arena_ + std::size_t(id) * words_, s, words_);
+    parents_[id] = parent;
+    actions_[id] = action;
+  }
+  void commit(uint64_t new_size) { size_ = new_size; }
+
+  // Single-threaded insert: {id, true} for a new state; {id, false} for a
+  // stored one (id is kNoState with hash compaction, which cannot tell).
+  // Throws std::length_error when the reserved memory is full.
+  std::pair<StateId, bool> insert(const StateWord* s, StateId parent, ActionId action);
 
  private:
-  void grow() {
-    std::vector<StateId> bigger(table_.size() * 2, kNoState);
-    const std::size_t mask = bigger.size() - 1;
-    for (StateId id = 0; id < size(); ++id) {
-      std::size_t i = hash_state(state(id), words_) & mask;
-      while (bigger[i] != kNoState) i = (i + 1) & mask;
-      bigger[i] = id;
-    }
-    table_.swap(bigger);
-  }
-
   std::size_t words_;
-  std::vector<StateWord> arena_;
-  std::vector<StateId> parent_;
-  std::vector<ActionId> action_;
-  std::vector<StateId> table_;
+  bool exact_;
+  VisitedTable table_;
+  ReservedMemory arena_memory_, parent_memory_, action_memory_;
+  StateWord* arena_ = nullptr;
+  StateId* parents_ = nullptr;
+  ActionId* actions_ = nullptr;
+  uint64_t max_states_ = 0;
+  uint64_t size_ = 0;
 };
 
 }  // namespace explorer

@@ -1,0 +1,88 @@
+// The visited set's index: open addressing over a power-of-two array of
+// 64-bit slots with linear probing, insert by compare-and-swap on the slot
+// (Laarman, van de Pol, Weber, FMCAD 2010), so any number of threads insert
+// and look up at once without locks.
+//
+// A slot is 0 (empty) or [tag:31][pending:1][payload:32]. The tag is the top
+// 31 bits of the state's hash, never 0: it picks the home slot and rejects
+// most other states without touching them. Pending slots belong to states
+// found in the BFS level now being expanded; their payload indexes the
+// level's record buffer until the level ends and they get their ids. Stored
+// slots hold the state id (exact mode) or the low 32 bits of the hash, which
+// makes the whole slot a 63-bit fingerprint (hash compaction).
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+#include "explorer/reserved_memory.hpp"
+
+namespace explorer {
+
+namespace slot {
+inline constexpr uint64_t kEmpty = 0;
+inline constexpr uint64_t kTagMask = ~uint64_t{0} << 33;
+inline constexpr uint64_t kPending = uint64_t{1} << 32;
+inline constexpr uint64_t kPayload = 0xFFFFFFFFull;
+
+// The hash as the table uses it: its tag must not be 0.
+inline uint64_t normalise(uint64_t h) { return (h & kTagMask) ? h : h | (uint64_t{1} << 33); }
+inline uint64_t pending(uint64_t h, uint32_t record) { return (h & kTagMask) | kPending | record; }
+inline uint64_t stored_id(uint64_t h, uint32_t id) { return (h & kTagMask) | id; }
+inline uint64_t fingerprint(uint64_t h) { return h & ~kPending; }
+inline bool is_pending(uint64_t v) { return (v & kPending) != 0; }
+inline uint32_t payload(uint64_t v) { return static_cast<uint32_t>(v & kPayload); }
+}  // namespace slot
+
+class VisitedTable {
+ public:
+  // Largest table: the tag supplies the home index.
+  static constexpr unsigned kMaxLog2Slots = 31;
+  // Most slots in use, as a fraction of all, before the table grows. A
+  // state found in the current level is looked up as far as its slot, at
+  // the end of the run of slots it joined, and such lookups are almost half
+  // of all: at 0.75 runs are short enough. Hash compaction fills its table
+  // to 0.9, which keeps it near 9 bytes of table per state.
+  static constexpr double kFastLoad = 0.75;
+  static constexpr double kDenseLoad = 0.9;
+
+  explicit VisitedTable(double max_load = kFastLoad, unsigned log2_slots = 16);
+
+  std::size_t slots() const { return mask_ + 1; }
+  uint64_t bytes() const { return slots() * sizeof(uint64_t); }
+  unsigned log2_slots() const { return log2_; }
+  // The number of entries the table may hold before it must grow.
+  uint64_t capacity() const { return static_cast<uint64_t>(max_load_ * static_cast<double>(slots())); }
+
+  std::size_t home(uint64_t h) const { return static_cast<std::size_t>(h >> (64 - log2_)); }
+  std::size_t next(std::size_t i) const { return (i + 1) & mask_; }
+  uint64_t load(std::size_t i) const { return slots_[i].load(std::memory_order_acquire); }
+  void store(std::size_t i, uint64_t v) { slots_[i].store(v, std::memory_order_release); }
+  bool claim(std::size_t i, uint64_t& expected, uint64_t v) {
+    return slots_[i].compare_exchange_strong(expected, v, std::memory_order_release, std::memory_order_acquire);
+  }
+  void prefetch(uint64_t h) const { __builtin_prefetch(&slots_[home(h)]); }
+
+  // Finds the slot holding exactly `v` (a pending slot, say), starting at h's home.
+  std::size_t locate(uint64_t h, uint64_t v) const {
+    std::size_t i = home(h);
+    while (load(i) != v) i = next(i);
+    return i;
+  }
+
+  // Moves every entry into a table twice as large. Single-threaded, and no
+  // other thread may use the table meanwhile. The old array is walked in
+  // order and handed back as it is emptied, while the new one fills roughly
+  // in order too, so the resident memory barely exceeds the new table.
+  void grow();
+
+ private:
+  ReservedMemory memory_;
+  std::atomic<uint64_t>* slots_ = nullptr;
+  std::size_t mask_ = 0;
+  unsigned log2_ = 0;
+  double max_load_ = kFastLoad;
+};
+
+}  // namespace explorer
