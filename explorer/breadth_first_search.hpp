@@ -29,6 +29,7 @@
 #include "explorer/explored_states.hpp"
 #include "explorer/finding_tally.hpp"
 #include "explorer/level_records.hpp"
+#include "explorer/recent_states.hpp"
 #include "explorer/search_monitor.hpp"
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
@@ -74,6 +75,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
     uint64_t transitions = 0, terminal = 0;
     FindingTally tally;
     Successors successors[kPipeline];  // the pipeline of expand_chunk
+    std::optional<RecentStates> recent;
     std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
   };
 
@@ -155,6 +157,7 @@ SearchResult BreadthFirstSearch<M>::run() {
   r.hash_compaction = !store_.exact();
   if (threads_ > 1) arena_.emplace(threads_);
   workers_ = std::vector<Worker>(threads_);
+  for (Worker& w : workers_) w.recent.emplace(store_.words());
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
   frontier_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
@@ -229,7 +232,11 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
     for (Worker& w : workers_) {
       l.redo.insert(l.redo.end(), w.aborted.begin(), w.aborted.end());
       w.aborted.clear();
+      // Redone chunks come before chunks a thread has done: its discovery
+      // keys no longer grow, which RecentStates relies on.
+      w.recent->clear();
     }
+    std::sort(l.redo.begin(), l.redo.end());
     if (monitor_->stopping() || !l.pause) return;
     // The table is 90% full: grow it while every thread waits.
     const uint64_t bytes = current_bytes();
@@ -294,15 +301,19 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
       transitions += b.count;
       terminal += b.count == 0;
       if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
+      // A repeat of a recent successor is done with (hash 0 marks it).
       for (std::size_t i = 0; i < b.count; ++i) {
-        b.hashes[i] = store_.hash(&b.states[i * words]);
-        table.prefetch(b.hashes[i]);
+        const uint64_t h = store_.hash(&b.states[i * words]);
+        const bool repeat = w.recent->seen_or_record(h, &b.states[i * words]);
+        b.hashes[i] = repeat ? 0 : h;
+        if (!repeat) table.prefetch(h);
       }
     }
     if (store_.exact() && p >= first + kPipeline - 2 && p - (kPipeline - 2) < last) {
       const Successors& b = w.successors[(p - (kPipeline - 2)) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t h = b.hashes[i];
+        if (h == 0) continue;
         std::size_t at = table.home(h);
         for (int probe = 0; probe < 8; ++probe, at = table.next(at)) {
           const uint64_t v = table.load(at);
@@ -319,10 +330,14 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
     if (p >= first + kPipeline - 1) {
       const Successors& b = w.successors[(p - (kPipeline - 1)) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
+        if (b.hashes[i] == 0) continue;
         const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);
         const Visit v = visit(w, b.hashes[i], &b.states[i * words], key);
         if (v == Visit::TableFull) l.pause = true;
-        if (v == Visit::TableFull || v == Visit::NoRoom) return false;
+        if (v == Visit::TableFull || v == Visit::NoRoom) {
+          w.recent->clear();  // it named states this chunk will not visit now
+          return false;
+        }
       }
     }
   }
