@@ -14,6 +14,7 @@
 #pragma once
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
@@ -99,20 +100,35 @@ class BreadthFirstSearch : public ExploredStates<M> {
   template <class Fn>
   void on_all_threads(Fn&& fn) {
     if (threads_ == 1) return fn(workers_[0]);
+    fork();
     arena_->execute([&] {
       tbb::parallel_for(
-          0, threads_, [&](int t) { fn(workers_[t]); }, tbb::static_partitioner());
+          0, threads_, [&](int t) { joined([&] { fn(workers_[t]); }); }, tbb::static_partitioner());
     });
+    join();
   }
   // fn(begin, end) over pieces of [0, n), split over the threads when worth it.
   template <class Fn>
   void for_each_range(uint64_t n, Fn&& fn) {
     if (threads_ == 1 || n < 8192) return fn(uint64_t{0}, n);
+    fork();
     arena_->execute([&] {
       tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048),
-                        [&](const tbb::blocked_range<uint64_t>& r) { fn(r.begin(), r.end()); });
+                        [&](const tbb::blocked_range<uint64_t>& r) { joined([&] { fn(r.begin(), r.end()); }); });
     });
+    join();
   }
+  // oneTBB orders a parallel loop after what precedes it and before what
+  // follows, but ThreadSanitizer cannot see inside the uninstrumented
+  // library; these atomics state the same order where it can.
+  void fork() { handoff_.store(0, std::memory_order_release); }
+  template <class Body>
+  void joined(Body&& body) {
+    (void)handoff_.load(std::memory_order_acquire);
+    body();
+    handoff_.fetch_add(1, std::memory_order_release);
+  }
+  void join() { (void)handoff_.load(std::memory_order_acquire); }
   // fn(i) for i in [0, n).
   template <class Fn>
   void for_each_index(uint64_t n, Fn&& fn) {
@@ -146,6 +162,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
   std::vector<uint32_t> frontier_order_, next_order_;  // id order -> record
   std::atomic<uint64_t> occupancy_{0};  // table entries + records handed out
   std::atomic<uint64_t> transitions_so_far_{0};
+  std::atomic<uint64_t> handoff_{0};
 };
 
 template <ExplorableModel M>
@@ -155,9 +172,10 @@ SearchResult BreadthFirstSearch<M>::run() {
   SearchResult r;
   r.threads = threads_;
   r.hash_compaction = !store_.exact();
-  if (threads_ > 1) arena_.emplace(threads_);
+  // No more OS threads than cores (oneTBB's own limit); the work is still
+  // split into threads_ shares.
+  if (threads_ > 1) arena_.emplace(std::min(threads_, tbb::info::default_concurrency()));
   workers_ = std::vector<Worker>(threads_);
-  for (Worker& w : workers_) w.recent.emplace(store_.words());
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
   frontier_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
@@ -234,7 +252,7 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
       w.aborted.clear();
       // Redone chunks come before chunks a thread has done: its discovery
       // keys no longer grow, which RecentStates relies on.
-      w.recent->clear();
+      if (w.recent) w.recent->clear();
     }
     std::sort(l.redo.begin(), l.redo.end());
     if (monitor_->stopping() || !l.pause) return;
@@ -265,6 +283,8 @@ void BreadthFirstSearch<M>::work(Worker& w, Level& l) {
       chunk = l.next_chunk.fetch_add(1, std::memory_order_relaxed);
       if (chunk >= l.chunks) return;
     }
+    // Allocated on first use: more threads asked for than cores run cost nothing.
+    if (!w.recent) w.recent.emplace(store_.words());
     if (!expand_chunk(w, l, chunk)) {
       w.aborted.push_back(chunk);
       return;
