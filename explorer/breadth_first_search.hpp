@@ -14,6 +14,7 @@
 #pragma once
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
 #include <tbb/task_arena.h>
@@ -29,6 +30,7 @@
 #include "explorer/explored_states.hpp"
 #include "explorer/finding_tally.hpp"
 #include "explorer/level_records.hpp"
+#include "explorer/recent_states.hpp"
 #include "explorer/search_monitor.hpp"
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
@@ -74,6 +76,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
     uint64_t transitions = 0, terminal = 0;
     FindingTally tally;
     Successors successors[kPipeline];  // the pipeline of expand_chunk
+    std::optional<RecentStates> recent;
     std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
   };
 
@@ -97,20 +100,35 @@ class BreadthFirstSearch : public ExploredStates<M> {
   template <class Fn>
   void on_all_threads(Fn&& fn) {
     if (threads_ == 1) return fn(workers_[0]);
+    fork();
     arena_->execute([&] {
       tbb::parallel_for(
-          0, threads_, [&](int t) { fn(workers_[t]); }, tbb::static_partitioner());
+          0, threads_, [&](int t) { joined([&] { fn(workers_[t]); }); }, tbb::static_partitioner());
     });
+    join();
   }
   // fn(begin, end) over pieces of [0, n), split over the threads when worth it.
   template <class Fn>
   void for_each_range(uint64_t n, Fn&& fn) {
     if (threads_ == 1 || n < 8192) return fn(uint64_t{0}, n);
+    fork();
     arena_->execute([&] {
       tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048),
-                        [&](const tbb::blocked_range<uint64_t>& r) { fn(r.begin(), r.end()); });
+                        [&](const tbb::blocked_range<uint64_t>& r) { joined([&] { fn(r.begin(), r.end()); }); });
     });
+    join();
   }
+  // oneTBB orders a parallel loop after what precedes it and before what
+  // follows, but ThreadSanitizer cannot see inside the uninstrumented
+  // library; these atomics state the same order where it can.
+  void fork() { handoff_.store(0, std::memory_order_release); }
+  template <class Body>
+  void joined(Body&& body) {
+    (void)handoff_.load(std::memory_order_acquire);
+    body();
+    handoff_.fetch_add(1, std::memory_order_release);
+  }
+  void join() { (void)handoff_.load(std::memory_order_acquire); }
   // fn(i) for i in [0, n).
   template <class Fn>
   void for_each_index(uint64_t n, Fn&& fn) {
@@ -144,6 +162,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
   std::vector<uint32_t> frontier_order_, next_order_;  // id order -> record
   std::atomic<uint64_t> occupancy_{0};  // table entries + records handed out
   std::atomic<uint64_t> transitions_so_far_{0};
+  std::atomic<uint64_t> handoff_{0};
 };
 
 template <ExplorableModel M>
@@ -153,7 +172,9 @@ SearchResult BreadthFirstSearch<M>::run() {
   SearchResult r;
   r.threads = threads_;
   r.hash_compaction = !store_.exact();
-  if (threads_ > 1) arena_.emplace(threads_);
+  // No more OS threads than cores (oneTBB's own limit); the work is still
+  // split into threads_ shares.
+  if (threads_ > 1) arena_.emplace(std::min(threads_, tbb::info::default_concurrency()));
   workers_ = std::vector<Worker>(threads_);
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
@@ -229,7 +250,11 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
     for (Worker& w : workers_) {
       l.redo.insert(l.redo.end(), w.aborted.begin(), w.aborted.end());
       w.aborted.clear();
+      // Redone chunks come before chunks a thread has done: its discovery
+      // keys no longer grow, which RecentStates relies on.
+      if (w.recent) w.recent->clear();
     }
+    std::sort(l.redo.begin(), l.redo.end());
     if (monitor_->stopping() || !l.pause) return;
     // The table is 90% full: grow it while every thread waits.
     const uint64_t bytes = current_bytes();
@@ -258,6 +283,8 @@ void BreadthFirstSearch<M>::work(Worker& w, Level& l) {
       chunk = l.next_chunk.fetch_add(1, std::memory_order_relaxed);
       if (chunk >= l.chunks) return;
     }
+    // Allocated on first use: more threads asked for than cores run cost nothing.
+    if (!w.recent) w.recent.emplace(store_.words());
     if (!expand_chunk(w, l, chunk)) {
       w.aborted.push_back(chunk);
       return;
@@ -294,15 +321,19 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
       transitions += b.count;
       terminal += b.count == 0;
       if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
+      // A repeat of a recent successor is done with (hash 0 marks it).
       for (std::size_t i = 0; i < b.count; ++i) {
-        b.hashes[i] = store_.hash(&b.states[i * words]);
-        table.prefetch(b.hashes[i]);
+        const uint64_t h = store_.hash(&b.states[i * words]);
+        const bool repeat = w.recent->seen_or_record(h, &b.states[i * words]);
+        b.hashes[i] = repeat ? 0 : h;
+        if (!repeat) table.prefetch(h);
       }
     }
     if (store_.exact() && p >= first + kPipeline - 2 && p - (kPipeline - 2) < last) {
       const Successors& b = w.successors[(p - (kPipeline - 2)) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t h = b.hashes[i];
+        if (h == 0) continue;
         std::size_t at = table.home(h);
         for (int probe = 0; probe < 8; ++probe, at = table.next(at)) {
           const uint64_t v = table.load(at);
@@ -319,10 +350,14 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
     if (p >= first + kPipeline - 1) {
       const Successors& b = w.successors[(p - (kPipeline - 1)) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
+        if (b.hashes[i] == 0) continue;
         const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);
         const Visit v = visit(w, b.hashes[i], &b.states[i * words], key);
         if (v == Visit::TableFull) l.pause = true;
-        if (v == Visit::TableFull || v == Visit::NoRoom) return false;
+        if (v == Visit::TableFull || v == Visit::NoRoom) {
+          w.recent->clear();  // it named states this chunk will not visit now
+          return false;
+        }
       }
     }
   }

@@ -47,8 +47,8 @@ class SearchMonitor {
   }
   uint64_t peak_bytes() const { return peak_bytes_.load(std::memory_order_relaxed); }
 
-  // Calls options.progress with snapshot() when a report is due; one
-  // caller at a time wins the report.
+  // Calls options.progress with snapshot() when a report is due, from
+  // whichever thread gets there first, one report at a time.
   template <class Snapshot>
   void maybe_report(Snapshot&& snapshot) {
     if (!options_.progress) return;
@@ -58,9 +58,12 @@ class SearchMonitor {
     if (!next_report_ns_.compare_exchange_strong(due, now + seconds_to_ns(options_.progress_interval),
                                                  std::memory_order_relaxed))
       return;
+    // Never two reports at once: the callback need not be thread-safe.
+    if (reporting_.exchange(true, std::memory_order_acquire)) return;
     ProgressSnapshot p = snapshot();
     p.seconds = static_cast<double>(now) * 1e-9;
     options_.progress(p);
+    reporting_.store(false, std::memory_order_release);
   }
 
  private:
@@ -72,6 +75,7 @@ class SearchMonitor {
   std::atomic<int> stop_{static_cast<int>(StopReason::Complete)};
   std::atomic<uint64_t> peak_bytes_{0};
   std::atomic<int64_t> next_report_ns_;
+  std::atomic<bool> reporting_{false};
 };
 
 }  // namespace explorer

@@ -1,0 +1,46 @@
+// A thread's short memory of the successors it has just scheduled for the
+// visited table: a direct-mapped cache of whole states, small enough for
+// the core's own cache. Siblings in a BFS level share many successors (two
+// independent actions in either order reach the same state), so a repeat
+// is often caught here and costs neither a table nor an arena miss.
+//
+// Skipping a repeat is exact and keeps the search deterministic: the state
+// was visited (or will be, earlier in the same chunk) with a smaller
+// discovery key, because a thread's keys only grow within a level. A chunk
+// that is redone breaks that order, so the cache is cleared then.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "explorer/model_interface.hpp"
+
+namespace explorer {
+
+class RecentStates {
+ public:
+  explicit RecentStates(std::size_t words)
+      : words_(words),
+        stride_(words + 1),
+        mask_(std::bit_floor(std::max<std::size_t>(kBytes / (stride_ * sizeof(StateWord)), 64)) - 1),
+        entries_((mask_ + 1) * stride_, 0) {}
+
+  // True when s, with hash h (never 0), is in the cache; records it otherwise.
+  bool seen_or_record(uint64_t h, const StateWord* s) {
+    StateWord* e = &entries_[(h & mask_) * stride_];
+    if (e[0] == h && std::equal(s, s + words_, e + 1)) return true;
+    e[0] = h;
+    std::copy_n(s, words_, e + 1);
+    return false;
+  }
+  void clear() { std::fill(entries_.begin(), entries_.end(), 0); }
+
+ private:
+  static constexpr std::size_t kBytes = std::size_t{256} << 10;
+  std::size_t words_, stride_, mask_;
+  std::vector<StateWord> entries_;  // [hash][state] per entry; hash 0 = empty
+};
+
+}  // namespace explorer
