@@ -215,10 +215,12 @@ SearchResult BreadthFirstSearch<M>::run() {
     if (found == 0 || monitor.stopping()) break;
     l.begin = l.end;
     l.end += found;
-    std::swap(frontier_, next_);
-    std::swap(frontier_order_, next_order_);
-    next_->clear();
-    next_order_.clear();
+    if (!store_.exact()) {  // the new level's records are its frontier
+      std::swap(frontier_, next_);
+      std::swap(frontier_order_, next_order_);
+      next_->clear();
+      next_order_.clear();
+    }
   }
   r.states = store_.size();
   r.depth = l.depth;
@@ -543,8 +545,8 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
   occupancy_ = store_.size();
   if (store_.exact()) {
     // The arena has the states now.
-    next_->clear();
-    next_order_ = {};
+    next_->reuse();
+    next_order_.clear();
   }
   return found;
 }
