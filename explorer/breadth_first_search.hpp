@@ -252,12 +252,13 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
     for (Worker& w : workers_) {
       l.redo.insert(l.redo.end(), w.aborted.begin(), w.aborted.end());
       w.aborted.clear();
-      // Redone chunks come before chunks a thread has done: its discovery
-      // keys no longer grow, which RecentStates relies on.
-      if (w.recent) w.recent->clear();
     }
     std::sort(l.redo.begin(), l.redo.end());
     if (monitor_->stopping() || !l.pause) return;
+    // Redone chunks come before chunks a thread has done: its discovery
+    // keys no longer grow, which RecentStates relies on.
+    for (Worker& w : workers_)
+      if (w.recent) w.recent->clear();
     // The table is 90% full: grow it while every thread waits.
     const uint64_t bytes = current_bytes();
     if (!monitor_->may_grow(bytes, store_.table().bytes())) {
