@@ -109,11 +109,11 @@ class BreadthFirstSearch : public ExploredStates<M> {
   }
   // fn(begin, end) over pieces of [0, n), split over the threads when worth it.
   template <class Fn>
-  void for_each_range(uint64_t n, Fn&& fn) {
-    if (threads_ == 1 || n < 8192) return fn(uint64_t{0}, n);
+  void for_each_range(uint64_t n, Fn&& fn, uint64_t grain = 2048) {
+    if (threads_ == 1 || n < 4 * grain) return fn(uint64_t{0}, n);
     fork();
     arena_->execute([&] {
-      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048),
+      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, grain),
                         [&](const tbb::blocked_range<uint64_t>& r) { joined([&] { fn(r.begin(), r.end()); }); });
     });
     join();
@@ -267,7 +267,7 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
     }
     monitor_->note_bytes(bytes + store_.table().bytes());
     try {
-      store_.table().grow();
+      store_.table().grow([&](std::size_t pieces, auto&& move) { for_each_range(pieces, move, 1); });
     } catch (const std::length_error&) {  // at its largest, or no memory to reserve
       monitor_->request_stop(StopReason::MaxMemory);
       return;
@@ -540,7 +540,7 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
   store_.commit(l.end + found);
   if (!store_.exact()) {
     next_->start_countdown();
-    for (uint32_t r : next_order_) next_->to_expand(r);
+    for_each_index(found, [&](uint64_t i) { next_->to_expand(next_order_[i]); });
   }
   monitor_->note_bytes(current_bytes());
   occupancy_ = store_.size();
