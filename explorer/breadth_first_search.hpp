@@ -510,9 +510,11 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
     const uint64_t b = bucket_of(key);
     next_order_[start[b] + count[b].fetch_add(1, std::memory_order_relaxed)] = static_cast<uint32_t>(r);
   });
+  // Records come in near key order (always, on one thread): sort only where not.
   for_each_index(buckets, [&](uint64_t b) {
-    std::sort(next_order_.begin() + start[b], next_order_.begin() + start[b + 1],
-              [&](uint32_t x, uint32_t y) { return key_of(x) < key_of(y); });
+    const auto first = next_order_.begin() + start[b], last = next_order_.begin() + start[b + 1];
+    auto by_key = [&](uint32_t x, uint32_t y) { return key_of(x) < key_of(y); };
+    if (!std::is_sorted(first, last, by_key)) std::sort(first, last, by_key);
   });
   // Number the new states in that order and store them.
   // Hashes are computed kAhead states early and their slots prefetched.
