@@ -109,11 +109,11 @@ class BreadthFirstSearch : public ExploredStates<M> {
   }
   // fn(begin, end) over pieces of [0, n), split over the threads when worth it.
   template <class Fn>
-  void for_each_range(uint64_t n, Fn&& fn) {
-    if (threads_ == 1 || n < 8192) return fn(uint64_t{0}, n);
+  void for_each_range(uint64_t n, Fn&& fn, uint64_t grain = 2048) {
+    if (threads_ == 1 || n < 4 * grain) return fn(uint64_t{0}, n);
     fork();
     arena_->execute([&] {
-      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, 2048),
+      tbb::parallel_for(tbb::blocked_range<uint64_t>(0, n, grain),
                         [&](const tbb::blocked_range<uint64_t>& r) { joined([&] { fn(r.begin(), r.end()); }); });
     });
     join();
@@ -215,10 +215,12 @@ SearchResult BreadthFirstSearch<M>::run() {
     if (found == 0 || monitor.stopping()) break;
     l.begin = l.end;
     l.end += found;
-    std::swap(frontier_, next_);
-    std::swap(frontier_order_, next_order_);
-    next_->clear();
-    next_order_.clear();
+    if (!store_.exact()) {  // the new level's records are its frontier
+      std::swap(frontier_, next_);
+      std::swap(frontier_order_, next_order_);
+      next_->clear();
+      next_order_.clear();
+    }
   }
   r.states = store_.size();
   r.depth = l.depth;
@@ -250,12 +252,13 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
     for (Worker& w : workers_) {
       l.redo.insert(l.redo.end(), w.aborted.begin(), w.aborted.end());
       w.aborted.clear();
-      // Redone chunks come before chunks a thread has done: its discovery
-      // keys no longer grow, which RecentStates relies on.
-      if (w.recent) w.recent->clear();
     }
     std::sort(l.redo.begin(), l.redo.end());
     if (monitor_->stopping() || !l.pause) return;
+    // Redone chunks come before chunks a thread has done: its discovery
+    // keys no longer grow, which RecentStates relies on.
+    for (Worker& w : workers_)
+      if (w.recent) w.recent->clear();
     // The table is 90% full: grow it while every thread waits.
     const uint64_t bytes = current_bytes();
     if (!monitor_->may_grow(bytes, store_.table().bytes())) {
@@ -264,7 +267,7 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
     }
     monitor_->note_bytes(bytes + store_.table().bytes());
     try {
-      store_.table().grow();
+      store_.table().grow([&](std::size_t pieces, auto&& move) { for_each_range(pieces, move, 1); });
     } catch (const std::length_error&) {  // at its largest, or no memory to reserve
       monitor_->request_stop(StopReason::MaxMemory);
       return;
@@ -507,9 +510,11 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
     const uint64_t b = bucket_of(key);
     next_order_[start[b] + count[b].fetch_add(1, std::memory_order_relaxed)] = static_cast<uint32_t>(r);
   });
+  // Records come in near key order (always, on one thread): sort only where not.
   for_each_index(buckets, [&](uint64_t b) {
-    std::sort(next_order_.begin() + start[b], next_order_.begin() + start[b + 1],
-              [&](uint32_t x, uint32_t y) { return key_of(x) < key_of(y); });
+    const auto first = next_order_.begin() + start[b], last = next_order_.begin() + start[b + 1];
+    auto by_key = [&](uint32_t x, uint32_t y) { return key_of(x) < key_of(y); };
+    if (!std::is_sorted(first, last, by_key)) std::sort(first, last, by_key);
   });
   // Number the new states in that order and store them.
   // Hashes are computed kAhead states early and their slots prefetched.
@@ -537,14 +542,14 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
   store_.commit(l.end + found);
   if (!store_.exact()) {
     next_->start_countdown();
-    for (uint32_t r : next_order_) next_->to_expand(r);
+    for_each_index(found, [&](uint64_t i) { next_->to_expand(next_order_[i]); });
   }
   monitor_->note_bytes(current_bytes());
   occupancy_ = store_.size();
   if (store_.exact()) {
     // The arena has the states now.
-    next_->clear();
-    next_order_ = {};
+    next_->reuse();
+    next_order_.clear();
   }
   return found;
 }

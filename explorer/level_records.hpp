@@ -82,15 +82,12 @@ class LevelRecords {
   }
 
   // Forgets every record and hands their memory back.
-  void clear() {
-    // Up to the end of the last huge page touched: the kernel filled all of it.
-    constexpr std::size_t kHugePage = std::size_t{2} << 20;
-    const std::size_t used = handed_out() * stride_ * sizeof(StateWord);
-    memory_.release(0, (used + kHugePage - 1) / kHugePage * kHugePage);
-    handed_out_.store(0, std::memory_order_relaxed);
-    released_.store(0, std::memory_order_relaxed);
-    countdown_.clear();
-  }
+  void clear() { forget(0); }
+  // Forgets every record but keeps the memory this level used for the next
+  // one (only what lies beyond goes back): refilling fresh pages costs the
+  // kernel a page clear each, and levels grow and shrink gradually.
+  void reuse() { forget(handed_out() * stride_ * sizeof(StateWord)); }
+
 
  private:
   std::size_t words_;
@@ -98,8 +95,24 @@ class LevelRecords {
   ReservedMemory memory_;
   StateWord* base_;
   uint64_t max_records_;
+  // Keeps [0, keep) and hands the rest of what was touched back, up to the
+  // end of the last huge page (the kernel filled all of it).
+  void forget(std::size_t keep) {
+    constexpr std::size_t kHugePage = std::size_t{2} << 20;
+    const std::size_t used = handed_out() * stride_ * sizeof(StateWord);
+    auto huge_pages_of = [&](std::size_t bytes) { return (bytes + kHugePage - 1) / kHugePage * kHugePage; };
+    touched_ = std::max(touched_, used);
+    keep = keep ? huge_pages_of(keep) : 0;  // whole huge pages, or the kernel splits them
+    if (keep < touched_) memory_.release(keep, huge_pages_of(touched_));
+    touched_ = keep;
+    handed_out_.store(0, std::memory_order_relaxed);
+    released_.store(0, std::memory_order_relaxed);
+    countdown_.clear();
+  }
+
   std::atomic<uint64_t> handed_out_{0};
   std::atomic<uint64_t> released_{0};
+  std::size_t touched_ = 0;  // bytes possibly resident
   std::vector<std::atomic<uint32_t>> countdown_;  // per slab: states not yet expanded
 };
 

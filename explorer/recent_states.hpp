@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "explorer/model_interface.hpp"
+#include "explorer/state_words.hpp"
 
 namespace explorer {
 
@@ -30,9 +31,9 @@ class RecentStates {
   // True when s, with hash h (never 0), is in the cache; records it otherwise.
   bool seen_or_record(uint64_t h, const StateWord* s) {
     StateWord* e = &entries_[(h & mask_) * stride_];
-    if (e[0] == h && std::equal(s, s + words_, e + 1)) return true;
+    if (e[0] == h && equal_states(s, e + 1, words_)) return true;
     e[0] = h;
-    std::copy_n(s, words_, e + 1);
+    copy_state(e + 1, s, words_);
     return false;
   }
   void clear() { std::fill(entries_.begin(), entries_.end(), 0); }

@@ -13,20 +13,10 @@
 #include "explorer/reserved_memory.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_hash.hpp"
+#include "explorer/state_words.hpp"
 #include "explorer/visited_table.hpp"
 
 namespace explorer {
-
-// Word by word: states are a few words, too short for a library call to pay.
-inline bool equal_states(const StateWord* a, const StateWord* b, std::size_t words) {
-  for (std::size_t i = 0; i < words; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
-
-inline void copy_state(StateWord* to, const StateWord* from, std::size_t words) {
-  for (std::size_t i = 0; i < words; ++i) to[i] = from[i];
-}
 
 class StateStore {
  public:

@@ -23,33 +23,20 @@ VisitedTable::VisitedTable(double max_load, unsigned log2_slots)
   static_assert(sizeof(std::atomic<uint64_t>) == sizeof(uint64_t));
 }
 
-void VisitedTable::grow() {
+VisitedTable VisitedTable::bigger() const {
   if (log2_ >= kMaxLog2Slots) throw std::length_error("visited table at its largest size");
-  VisitedTable bigger(max_load_, log2_ + 1);
-  // An entry's home in the bigger table is about twice its old home, so
-  // walking the old array in order fills the new one in order. A run of
-  // slots that wraps past the end is moved last: start after an empty slot.
-  std::size_t start = 0;
-  while (load(start) != slot::kEmpty) ++start;
-  constexpr std::size_t kReleaseEvery = std::size_t{1} << 18;  // slots, 2 MiB
-  auto move_range = [&](std::size_t from, std::size_t to) {
-    std::size_t released = from;
-    for (std::size_t i = from; i < to; ++i) {
-      const uint64_t v = load(i);
-      if (v != slot::kEmpty) {
-        std::size_t j = bigger.home(v);
-        while (bigger.load(j) != slot::kEmpty) j = bigger.next(j);
-        bigger.store(j, v);
-      }
-      if (i + 1 - released == kReleaseEvery) {
-        memory_.release(released * sizeof(uint64_t), (i + 1) * sizeof(uint64_t));
-        released = i + 1;
-      }
-    }
-  };
-  move_range(start, slots());
-  move_range(0, start);
-  *this = std::move(bigger);
+  return VisitedTable(max_load_, log2_ + 1);
+}
+
+void VisitedTable::move_piece(VisitedTable& bigger, std::size_t piece) {
+  const std::size_t from = piece * kPieceSlots, to = std::min(slots(), from + kPieceSlots);
+  for (std::size_t i = from; i < to; ++i) {
+    const uint64_t v = load(i);
+    if (v == slot::kEmpty) continue;
+    std::size_t j = bigger.home(v);
+    for (uint64_t expected = slot::kEmpty; !bigger.claim(j, expected, v); expected = slot::kEmpty) j = bigger.next(j);
+  }
+  memory_.release(from * sizeof(uint64_t), to * sizeof(uint64_t));
 }
 
 }  // namespace explorer

@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 
 #include "explorer/reserved_memory.hpp"
@@ -71,13 +72,29 @@ class VisitedTable {
     return i;
   }
 
-  // Moves every entry into a table twice as large. Single-threaded, and no
-  // other thread may use the table meanwhile. The old array is walked in
-  // order and handed back as it is emptied, while the new one fills roughly
-  // in order too, so the resident memory barely exceeds the new table.
-  void grow();
+  // Moves every entry into a table twice as large; no other use of the
+  // table meanwhile. for_pieces(n, fn) calls fn(first, last) over pieces of
+  // [0, n), on any number of threads at once. An entry's home in the bigger
+  // table is about twice its old home, so each piece of the old array fills
+  // a region of the new one in order, and is handed back once moved: the
+  // resident memory barely exceeds the new table.
+  template <class ForPieces>
+  void grow(ForPieces&& for_pieces) {
+    VisitedTable next = bigger();
+    for_pieces((slots() + kPieceSlots - 1) / kPieceSlots, [&](std::size_t first, std::size_t last) {
+      for (std::size_t p = first; p < last; ++p) move_piece(next, p);
+    });
+    *this = std::move(next);
+  }
+  void grow() {
+    grow([](std::size_t n, auto&& fn) { fn(std::size_t{0}, n); });
+  }
 
  private:
+  static constexpr std::size_t kPieceSlots = std::size_t{1} << 18;  // 2 MiB, a huge page
+  VisitedTable bigger() const;
+  void move_piece(VisitedTable& bigger, std::size_t piece);
+
   ReservedMemory memory_;
   std::atomic<uint64_t>* slots_ = nullptr;
   std::size_t mask_ = 0;

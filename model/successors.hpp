@@ -15,7 +15,10 @@ struct LgrModel::Ctx {
   const StateLayout& L;
   Word t[kMaxStateWords];
 
-  void begin(const Word* s) { std::memcpy(t, s, L.words * sizeof(Word)); }
+  // A loop, not memcpy: a state is a few words, fewer than a library call costs.
+  void begin(const Word* s) {
+    for (uint32_t i = 0; i < L.words; ++i) t[i] = s[i];
+  }
 
   uint64_t get(const BitField& f) const { return f.get(t); }
   void set(const BitField& f, uint64_t v) { f.set(t, v); }

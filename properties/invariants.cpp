@@ -10,26 +10,26 @@ bool runs(uint8_t i) { return i == I_RUNNING || i == I_QUIESCED; }
 }  // namespace
 
 bool single_instance(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g) {
+  for (int g = 0, K = guests(m); g < K; ++g) {
     int n = 0;
-    for (int x = 0; x < members(m); ++x) n += runs(v.g[g].inst[x]);
+    for (int x = 0, M = members(m); x < M; ++x) n += runs(v.g[g].inst[x]);
     if (n > 1) return false;
   }
   return true;
 }
 
 bool owner_runs(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g)
-    for (int x = 0; x < members(m); ++x)
+  for (int g = 0, K = guests(m); g < K; ++g)
+    for (int x = 0, M = members(m); x < M; ++x)
       if (runs(v.g[g].inst[x]) && v.g[g].own != x) return false;
   return true;
 }
 
 bool no_lost_guest(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g) {
+  for (int g = 0, K = guests(m); g < K; ++g) {
     const GuestVars& gv = v.g[g];
     bool somewhere = gv.lost;
-    for (int x = 0; x < members(m) && !somewhere; ++x)
+    for (int x = 0, M = members(m); x < M && !somewhere; ++x)
       somewhere = runs(gv.inst[x]) || (gv.inst[x] == I_READY && gv.own == x);
     if (!somewhere) return false;
   }
@@ -37,19 +37,19 @@ bool no_lost_guest(const LgrModel& m, const StateVars& v) {
 }
 
 bool image_integrity(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g)
+  for (int g = 0, K = guests(m); g < K; ++g)
     if (v.g[g].bad_image) return false;
   return true;
 }
 
 bool eligible_at_commit(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g)
+  for (int g = 0, K = guests(m); g < K; ++g)
     if (v.g[g].bad_commit) return false;
   return true;
 }
 
 bool quiesce_bound(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g) {
+  for (int g = 0, K = guests(m); g < K; ++g) {
     const GuestVars& gv = v.g[g];
     if (!gv.episode()) continue;
     const int64_t mq = m.config().requests[gv.cur].maxquiesce;
@@ -59,15 +59,15 @@ bool quiesce_bound(const LgrModel& m, const StateVars& v) {
 }
 
 bool capacity(const LgrModel& m, const StateVars& v) {
-  for (int x = 0; x < members(m); ++x)
+  for (int x = 0, M = members(m); x < M; ++x)
     if (m.used(v, x) > m.config().members[x].storage) return false;
   return true;
 }
 
 bool no_orphan_shadow(const LgrModel& m, const StateVars& v) {
-  for (int g = 0; g < guests(m); ++g) {
+  for (int g = 0, K = guests(m); g < K; ++g) {
     const GuestVars& gv = v.g[g];
-    for (int x = 0; x < members(m); ++x) {
+    for (int x = 0, M = members(m); x < M; ++x) {
       if (gv.inst[x] != I_SHADOW && gv.inst[x] != I_READY) continue;
       if (!gv.episode()) return false;
       const int s = gv.from;
@@ -80,7 +80,7 @@ bool no_orphan_shadow(const LgrModel& m, const StateVars& v) {
 
 bool no_deadlock(const LgrModel& m, const StateVars& v, bool has_successor) {
   if (has_successor) return true;
-  for (int g = 0; g < guests(m); ++g)
+  for (int g = 0, K = guests(m); g < K; ++g)
     if (v.g[g].episode()) return false;
   return true;
 }
