@@ -33,11 +33,14 @@ const PropertyOutcome* CheckReport::find(PropertyId id) const {
   return nullptr;
 }
 
-namespace {
+CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+  const explorer::PropertyMask checked =
+      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
+  CheckedModel checked_model(model);
+  explorer::SearchOptions opts = settings.search;
+  opts.properties = checked;
+  explorer::Search<CheckedModel> search(checked_model, opts);
 
-template <class Search>
-CheckReport judge(const LgrModel& model, Search& search, const CheckSettings& settings,
-                  explorer::PropertyMask checked) {
   CheckReport r;
   r.config_path = model.config().path;
   r.config_name = model.config().name;
@@ -71,22 +74,6 @@ CheckReport judge(const LgrModel& model, Search& search, const CheckSettings& se
                                                        : Verdict::Incomplete;
   r.peak_resident_bytes = explorer::peak_resident_bytes();
   return r;
-}
-
-}  // namespace
-
-CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
-  const explorer::PropertyMask checked =
-      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
-  CheckedModel checked_model(model);
-  explorer::SearchOptions opts = settings.search;
-  opts.properties = checked;
-  if (opts.strategy == explorer::Strategy::DepthFirst) {
-    explorer::DepthFirstSearch<CheckedModel> search(checked_model, opts);
-    return judge(model, search, settings, checked);
-  }
-  explorer::BreadthFirstSearch<CheckedModel> search(checked_model, opts);
-  return judge(model, search, settings, checked);
 }
 
 nlohmann::json report_json(const CheckReport& r) {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "explorer/breadth_first_search.hpp"
-#include "explorer/depth_first_search.hpp"
+#include "explorer/search.hpp"
 #include "model/lgr_model.hpp"
 #include "properties/property.hpp"
 #include "properties/sanity_goals.hpp"

@@ -26,7 +26,7 @@ inline uint64_t fold_multiply(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(p) ^ static_cast<uint64_t>(p >> 64);
 }
 
-inline uint64_t hash_state(const StateWord* s, std::size_t words) {
+[[gnu::always_inline]] inline uint64_t hash_words(const StateWord* s, std::size_t words) {
   // Random odd constants (from a fixed seed), one per word position.
   static constexpr uint64_t kSecret[18] = {
       0xbe4ba423396cfeb8ULL, 0x1cad21f72c81017cULL, 0xdb979083e96dd4deULL, 0x1f67b3b7a4a44072ULL,
@@ -40,6 +40,21 @@ inline uint64_t hash_state(const StateWord* s, std::size_t words) {
     acc += fold_multiply(s[i] ^ kSecret[i % 16], s[i + 1] ^ (kSecret[(i + 1) % 16] + i));
   if (i < words) acc += fold_multiply(s[i] ^ kSecret[i % 16], kSecret[16] + i);
   return mix64(acc ^ (acc >> 29));
+}
+
+// The same hash, with the loop unrolled for the common state sizes.
+inline uint64_t hash_state(const StateWord* s, std::size_t words) {
+  switch (words) {
+    case 1: return hash_words(s, 1);
+    case 2: return hash_words(s, 2);
+    case 3: return hash_words(s, 3);
+    case 4: return hash_words(s, 4);
+    case 5: return hash_words(s, 5);
+    case 6: return hash_words(s, 6);
+    case 7: return hash_words(s, 7);
+    case 8: return hash_words(s, 8);
+    default: return hash_words(s, words);
+  }
 }
 
 }  // namespace explorer
