@@ -9,28 +9,13 @@
 #include "counterexamples/state_json.hpp"
 #include "model/guard_explanation.hpp"
 #include "properties/invariants.hpp"
+#include "properties/liveness.hpp"
 #include "properties/property.hpp"
 
 namespace lgr {
 namespace {
 
 using Words = std::vector<Word>;
-
-bool is_fair(ActionKind k) {
-  switch (k) {
-    case ActionKind::SrcReceive:
-    case ActionKind::SrcNextPass:
-    case ActionKind::SrcQuiesce:
-    case ActionKind::SrcFinalCheck:
-    case ActionKind::SrcDetectPeerDown:
-    case ActionKind::DstReceive:
-    case ActionKind::DstDetectPeerDown:
-    case ActionKind::Tick:
-      return true;
-    default:
-      return false;
-  }
-}
 
 std::vector<ActionIndex> enabled_actions(const LgrModel& m, const Words& s) {
   std::vector<ActionIndex> out;
@@ -154,7 +139,7 @@ class Replayer {
       std::erase_if(always, [&](ActionIndex a) { return std::find(here.begin(), here.end(), a) == here.end(); });
     }
     for (ActionIndex a : always) {
-      if (!is_fair(m_.actions()[a].kind) || std::find(taken.begin(), taken.end(), a) != taken.end()) continue;
+      if (!is_fair_kind(m_.actions()[a].kind) || std::find(taken.begin(), taken.end(), a) != taken.end()) continue;
       return fmt::format("{} is enabled in every state of the cycle but never taken",
                          m_.label(a, m_.decode(states_[n].data())));
     }
