@@ -4,14 +4,13 @@
 
 #include "explorer/model_interface.hpp"
 #include "model/lgr_model.hpp"
-#include "properties/invariants.hpp"
-#include "properties/sanity_goals.hpp"
+#include "properties/state_check.hpp"
 
 namespace lgr {
 
 class CheckedModel {
  public:
-  explicit CheckedModel(const LgrModel& model) : model_(model) {}
+  explicit CheckedModel(const LgrModel& model) : model_(model), check_(model) {}
 
   const LgrModel& model() const { return model_; }
   std::size_t state_words() const { return model_.state_words(); }
@@ -45,12 +44,11 @@ class CheckedModel {
       any = true;
       sink(static_cast<explorer::ActionId>(a), next);
     });
-    explorer::PropertyMask bad = violated_invariants(model_, v);
-    if (!no_deadlock(model_, v, any)) bad |= property_bit(PropertyId::NoDeadlock);
-    return bad | goals_reached(model_, v);
+    return check_.evaluate(v, any);
   }
 
   const LgrModel& model_;
+  StateCheck check_;
 };
 
 static_assert(explorer::ExplorableModel<CheckedModel>);
