@@ -12,12 +12,11 @@ using Word = uint64_t;
 struct BitField {
   uint32_t word = 0;
   uint32_t shift = 0;
-  uint64_t mask = 0;  // width 0 => mask 0: the field is always 0
+  uint64_t bits = 0;  // the field's bits in its word (mask << shift); 0: width 0, the field is always 0
 
-  uint64_t get(const Word* s) const { return (s[word] >> shift) & mask; }
-  void set(Word* s, uint64_t v) const {
-    s[word] = (s[word] & ~(mask << shift)) | ((v & mask) << shift);
-  }
+  [[gnu::always_inline]] uint64_t get(const Word* s) const { return (s[word] & bits) >> shift; }
+  // Kept in the field's bits: a value too wide for it never spills over.
+  [[gnu::always_inline]] void set(Word* s, uint64_t v) const { s[word] = (s[word] & ~bits) | ((v << shift) & bits); }
 };
 
 // Number of bits to store every value in 0..max_value.
@@ -37,7 +36,7 @@ class BitPacker {
     }
     f.word = word_;
     f.shift = used_;
-    f.mask = width == 64 ? ~uint64_t{0} : ((uint64_t{1} << width) - 1);
+    f.bits = (width == 64 ? ~uint64_t{0} : ((uint64_t{1} << width) - 1)) << used_;
     used_ += width;
     total_bits_ += width;
     return f;

@@ -3,6 +3,7 @@
 // a few words and a few shifts, and no allocation.
 #pragma once
 
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -13,11 +14,14 @@ namespace lgr {
 struct LgrModel::Ctx {
   const LgrModel& m;
   const StateLayout& L;
-  Word t[kMaxStateWords];
+  Word t[kMaxStateWords];  // left uninitialised: begin() writes what is read
+
+  // Not an aggregate: aggregate initialisation would clear t on every call.
+  Ctx(const LgrModel& model, const StateLayout& layout) : m(model), L(layout) {}
 
   // Fixed-size copies, not memcpy (which the compiler makes of a loop): a
   // state is a few words, fewer than a library call costs.
-  void begin(const Word* s) {
+  [[gnu::always_inline]] void begin(const Word* s) {
     switch (L.words) {
       case 1: return copy<1>(s);
       case 2: return copy<2>(s);
@@ -35,34 +39,34 @@ struct LgrModel::Ctx {
     for (uint32_t i = 0; i < N; ++i) t[i] = s[i];
   }
 
-  uint64_t get(const BitField& f) const { return f.get(t); }
-  void set(const BitField& f, uint64_t v) { f.set(t, v); }
+  [[gnu::always_inline]] uint64_t get(const BitField& f) const { return f.get(t); }
+  [[gnu::always_inline]] void set(const BitField& f, uint64_t v) { f.set(t, v); }
 
-  static uint64_t push(uint64_t c, int msg, int capacity) {
+  [[gnu::always_inline]] static uint64_t push(uint64_t c, int msg, int capacity) {
     int len = channel_length(c);
     // Spec section 2: no send may find a channel longer than the bound.
     if (len >= capacity) throw std::logic_error("channel bound exceeded (model invariant broken)");
     return c | (static_cast<uint64_t>(msg) << (3 * len));
   }
   // send(): delivered only when both ends and their link are up.
-  void send_sd(int g, const StateVars& v, int s, int d, int msg) {
+  [[gnu::always_inline]] void send_sd(int g, const StateVars& v, int s, int d, int msg) {
     if (!v.up[s] || !v.up[d] || !v.link[s][d]) return;
     const BitField& f = L.g[g].c_sd;
     set(f, push(get(f), msg, L.channel_capacity));
   }
-  void send_ds(int g, const StateVars& v, int s, int d, int msg) {
+  [[gnu::always_inline]] void send_ds(int g, const StateVars& v, int s, int d, int msg) {
     if (!v.up[s] || !v.up[d] || !v.link[s][d]) return;
     const BitField& f = L.g[g].c_ds;
     set(f, push(get(f), msg, L.channel_capacity));
   }
-  void reset_progress(int g) {  // pass = elapsed = qtime = 0; dirty = false
+  [[gnu::always_inline]] void reset_progress(int g) {  // pass = elapsed = qtime = 0; dirty = false
     const GuestFields& f = L.g[g];
     set(f.pass, 0);
     set(f.elapsed, 0);
     set(f.qtime, 0);
     set(f.dirty, 0);
   }
-  void src_cancel(int g, const StateVars& v, int s, int d) {
+  [[gnu::always_inline]] void src_cancel(int g, const StateVars& v, int s, int d) {
     const GuestFields& f = L.g[g];
     if (get(f.inst[s]) == I_QUIESCED) set(f.inst[s], I_RUNNING);
     set(f.rs, RS_CANCELING);
@@ -83,66 +87,86 @@ struct LgrModel::Ctx {
     reset_progress(g);
     set(f.img_ok, 0);
   }
-  void normalise_all(int guests, int members) {
+  [[gnu::always_inline]] void normalise_all(int guests, int members) {
     for (int g = 0; g < guests; ++g) normalise(g, members);
   }
 };
 
 template <class Emit>
 void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const {
-  Ctx c{*this, L_, {}};
+  Ctx c{*this, L_};
   const int M = M_, K = K_;
-  const bool is_stable = stable(v);
-  ActionIndex ai = 0;
-
-  // 1. Move(g, q)
+  auto first = [&](ActionKind k) { return first_of_kind_[static_cast<int>(k)]; };
+  // Which guests each family's guard can pass for, one bit per guest, and
+  // each episode's destination: a family visits only its candidates (in
+  // guest order, so still in canonical order), and a family whose budget
+  // is spent visits none. Most states have few guests in any one phase.
+  uint32_t episode = 0, busy = 0, active = 0, memory = 0, quiesced = 0, sd = 0, ds = 0;
+  int to[kMaxGuests];
   for (int g = 0; g < K; ++g) {
     const GuestVars& gv = v.g[g];
-    for (int q : guest_requests_[g]) {
-      const ActionIndex a = ai++;
-      const Request& r = cfg_.requests[q];
-      const int src = gv.own, d = r.to;
-      if (v.moves_left <= 0 || gv.rs != RS_NONE || gv.episode() || gv.inst[src] != I_RUNNING ||
-          src == d || !is_stable || !static_ok_[q] || gv.inelig)
-        continue;
-      if (!storage_ok(cfg_, g, d, used(v, d, variants_.has(Variant::NoReservation)), r.force_storage))
-        continue;
-      c.begin(s);
-      const GuestFields& f = L_.g[g];
-      c.set(L_.moves_left, v.moves_left - 1);
-      c.set(f.cur, local_index_[q] + 1);
-      c.set(f.from, src + 1);
-      c.set(f.rs, RS_INIT);
-      c.reset_progress(g);
-      c.set(f.dirty, 1);
-      c.set(f.img_ok, 0);
-      c.send_sd(g, v, src, d, SD_CREATE);
-      c.normalise(g, M);
-      emit(a, c.t);
+    to[g] = dest(gv);
+    episode |= uint32_t{gv.episode()} << g;
+    busy |= uint32_t{gv.rs != RS_NONE} << g;
+    active |= uint32_t{gv.active()} << g;
+    memory |= uint32_t{gv.rs == RS_MEMORY} << g;
+    quiesced |= uint32_t{gv.rs == RS_QUIESCED} << g;
+    sd |= uint32_t{gv.c_sd != 0} << g;
+    ds |= uint32_t{gv.c_ds != 0} << g;
+  }
+
+  // 1. Move(g, q)
+  if (v.moves_left > 0 && stable(v)) {
+    ActionIndex ai = 0;
+    for (int g = 0; g < K; ++g) {
+      const GuestVars& gv = v.g[g];
+      for (int q : guest_requests_[g]) {
+        const ActionIndex a = ai++;
+        const Request& r = cfg_.requests[q];
+        const int src = gv.own, d = r.to;
+        if (gv.rs != RS_NONE || gv.episode() || gv.inst[src] != I_RUNNING || src == d || !static_ok_[q] ||
+            gv.inelig)
+          continue;
+        if (!storage_ok(cfg_, g, d, used(v, d, variants_.has(Variant::NoReservation)), r.force_storage))
+          continue;
+        c.begin(s);
+        const GuestFields& f = L_.g[g];
+        c.set(L_.moves_left, v.moves_left - 1);
+        c.set(f.cur, local_index_[q] + 1);
+        c.set(f.from, src + 1);
+        c.set(f.rs, RS_INIT);
+        c.reset_progress(g);
+        c.set(f.dirty, 1);
+        c.set(f.img_ok, 0);
+        c.send_sd(g, v, src, d, SD_CREATE);
+        c.normalise(g, M);
+        emit(a, c.t);
+      }
     }
   }
 
   // 2, 3. CancelAtSrc(g), Cphx(g): the same effect, two transitions.
-  for (int pass_kind = 0; pass_kind < 2; ++pass_kind) {
-    for (int g = 0; g < K; ++g) {
-      const ActionIndex a = ai++;
+  for (int pass_kind = 0; pass_kind < 2 && v.cancels_left > 0; ++pass_kind) {
+    const ActionIndex base = first(pass_kind == 0 ? ActionKind::CancelAtSrc : ActionKind::Cphx);
+    for (uint32_t bits = active; bits != 0; bits &= bits - 1) {
+      const int g = std::countr_zero(bits);
+      const ActionIndex a = base + g;
       const GuestVars& gv = v.g[g];
-      if (v.cancels_left <= 0 || !gv.active()) continue;
       if (pass_kind == 1 && !cfg_.requests[gv.cur].sync) continue;
       c.begin(s);
       c.set(L_.cancels_left, v.cancels_left - 1);
-      c.src_cancel(g, v, gv.from, dest(gv));
+      c.src_cancel(g, v, gv.from, to[g]);
       c.normalise(g, M);
       emit(a, c.t);
     }
   }
 
   // 4. CancelAtDst(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = v.cancels_left > 0 ? episode : 0; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::CancelAtDst) + g;
     const GuestVars& gv = v.g[g];
-    if (v.cancels_left <= 0 || !gv.episode()) continue;
-    const int src = gv.from, d = dest(gv);
+    const int src = gv.from, d = to[g];
     if (!(gv.inst[d] == I_SHADOW || gv.inst[d] == I_READY) || !v.up[src] || !v.link[src][d]) continue;
     c.begin(s);
     c.set(L_.cancels_left, v.cancels_left - 1);
@@ -153,21 +177,23 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 5. GuestWrites(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = memory; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::GuestWrites) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.rs != RS_MEMORY || gv.inst[gv.from] != I_RUNNING || gv.dirty) continue;
+    if (gv.inst[gv.from] != I_RUNNING || gv.dirty) continue;
     c.begin(s);
     c.set(L_.g[g].dirty, 1);
     emit(a, c.t);
   }
 
   // 6, 7. GuestBecomesIneligible(g), GuestBecomesEligible(g)
-  for (int to_inelig = 1; to_inelig >= 0; --to_inelig) {
+  for (int to_inelig = 1; to_inelig >= 0 && v.elig_left > 0; --to_inelig) {
+    const ActionIndex base = first(to_inelig ? ActionKind::GuestBecomesIneligible : ActionKind::GuestBecomesEligible);
     for (int g = 0; g < K; ++g) {
-      const ActionIndex a = ai++;
+      const ActionIndex a = base + g;
       const GuestVars& gv = v.g[g];
-      if (v.elig_left <= 0 || gv.inelig == static_cast<bool>(to_inelig)) continue;
+      if (gv.inelig == static_cast<bool>(to_inelig)) continue;
       bool running = false;
       for (int m = 0; m < M; ++m) running |= gv.inst[m] == I_RUNNING;
       if (!running) continue;
@@ -179,12 +205,12 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 8. SrcReceive(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = ds; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::SrcReceive) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.c_ds == 0) continue;
     const GuestFields& f = L_.g[g];
-    const int src = gv.from, d = dest(gv);
+    const int src = gv.from, d = to[g];
     c.begin(s);
     c.set(f.c_ds, gv.c_ds >> 3);
     switch (channel_head(gv.c_ds)) {
@@ -231,29 +257,28 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 9. SrcNextPass(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = memory; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::SrcNextPass) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.rs != RS_MEMORY || !gv.dirty || gv.pass >= cfg_.bounds.passes ||
-        cfg_.requests[gv.cur].immediate)
-      continue;
+    if (!gv.dirty || gv.pass >= cfg_.bounds.passes || cfg_.requests[gv.cur].immediate) continue;
     c.begin(s);
     if (gv.inelig) {
-      c.src_cancel(g, v, gv.from, dest(gv));
+      c.src_cancel(g, v, gv.from, to[g]);
     } else {
       c.set(L_.g[g].pass, gv.pass + 1);
       c.set(L_.g[g].dirty, 0);
-      c.send_sd(g, v, gv.from, dest(gv), SD_MEM);
+      c.send_sd(g, v, gv.from, to[g], SD_MEM);
     }
     c.normalise(g, M);
     emit(a, c.t);
   }
 
   // 10. SrcQuiesce(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = memory; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::SrcQuiesce) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.rs != RS_MEMORY) continue;
     if (gv.dirty && gv.pass != cfg_.bounds.passes && !cfg_.requests[gv.cur].immediate) continue;
     c.begin(s);
     c.set(L_.g[g].inst[gv.from], I_QUIESCED);
@@ -262,16 +287,16 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 11. SrcFinalCheck(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = quiesced; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::SrcFinalCheck) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.rs != RS_QUIESCED) continue;
     c.begin(s);
     if (gv.inelig && !variants_.has(Variant::NoFinalCheck)) {
-      c.src_cancel(g, v, gv.from, dest(gv));
+      c.src_cancel(g, v, gv.from, to[g]);
     } else {
       const bool full = variants_.has(Variant::NoDirtyResend) ? !gv.dirty : true;
-      c.send_sd(g, v, gv.from, dest(gv), full ? SD_STATE_FULL : SD_STATE_PARTIAL);
+      c.send_sd(g, v, gv.from, to[g], full ? SD_STATE_FULL : SD_STATE_PARTIAL);
       c.set(L_.g[g].dirty, 0);
       c.set(L_.g[g].rs, RS_STATE_SENT);
     }
@@ -280,11 +305,11 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 12. SrcDetectPeerDown(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = busy; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::SrcDetectPeerDown) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.rs == RS_NONE) continue;
-    const int src = gv.from, d = dest(gv);
+    const int src = gv.from, d = to[g];
     if (!v.up[src]) continue;
     const bool peer_down = variants_.has(Variant::SrcIgnoresDstFailure)
                                ? !v.link[src][d]
@@ -299,12 +324,12 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 13. DstReceive(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = sd; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::DstReceive) + g;
     const GuestVars& gv = v.g[g];
-    if (gv.c_sd == 0) continue;
     const GuestFields& f = L_.g[g];
-    const int src = gv.from, d = dest(gv);
+    const int src = gv.from, d = to[g];
     c.begin(s);
     c.set(f.c_sd, gv.c_sd >> 3);
     const int msg = channel_head(gv.c_sd);
@@ -347,11 +372,11 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 14. DstDetectPeerDown(g)
-  for (int g = 0; g < K; ++g) {
-    const ActionIndex a = ai++;
+  for (uint32_t bits = episode; bits != 0; bits &= bits - 1) {
+    const int g = std::countr_zero(bits);
+    const ActionIndex a = first(ActionKind::DstDetectPeerDown) + g;
     const GuestVars& gv = v.g[g];
-    if (!gv.episode()) continue;
-    const int src = gv.from, d = dest(gv);
+    const int src = gv.from, d = to[g];
     if (!(gv.inst[d] == I_SHADOW || gv.inst[d] == I_READY) || !v.up[d]) continue;
     if (v.up[src] && v.link[src][d]) continue;
     c.begin(s);
@@ -370,9 +395,9 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 15. MemberFails(m)
-  for (int m = 0; m < M; ++m) {
-    const ActionIndex a = ai++;
-    if (v.mfail_left <= 0 || !v.up[m]) continue;
+  for (int m = 0; m < M && v.mfail_left > 0; ++m) {
+    const ActionIndex a = first(ActionKind::MemberFails) + m;
+    if (!v.up[m]) continue;
     c.begin(s);
     c.set(L_.up[m], 0);
     c.set(L_.mfail_left, v.mfail_left - 1);
@@ -387,7 +412,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
           c.set(f.rs, RS_NONE);
           c.reset_progress(g);
         }
-        if (gv.from == m || dest(gv) == m) {
+        if (gv.from == m || to[g] == m) {
           c.set(f.c_sd, 0);
           c.set(f.c_ds, 0);
         }
@@ -398,17 +423,18 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 16. LinkFails(a, b)
-  for (int x = 0; x < M; ++x) {
+  ActionIndex ai = first(ActionKind::LinkFails);
+  for (int x = 0; x < M && v.lfail_left > 0; ++x) {
     for (int y = x + 1; y < M; ++y) {
       const ActionIndex a = ai++;
-      if (v.lfail_left <= 0 || !v.link[x][y]) continue;
+      if (!v.link[x][y]) continue;
       c.begin(s);
       c.set(L_.link[x][y], 0);
       c.set(L_.lfail_left, v.lfail_left - 1);
       for (int g = 0; g < K; ++g) {
         const GuestVars& gv = v.g[g];
         if (!gv.episode()) continue;
-        const int src = gv.from, d = dest(gv);
+        const int src = gv.from, d = to[g];
         if ((src == x && d == y) || (src == y && d == x)) {
           c.set(L_.g[g].c_sd, 0);
           c.set(L_.g[g].c_ds, 0);
@@ -420,8 +446,8 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
   }
 
   // 17. Tick: one transition advancing every timed guest.
-  {
-    const ActionIndex a = ai++;
+  if (episode != 0) {
+    const ActionIndex a = first(ActionKind::Tick);
     bool any = false;
     for (int g = 0; g < K && !any; ++g) {
       const GuestVars& gv = v.g[g];
