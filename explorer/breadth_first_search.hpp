@@ -38,11 +38,16 @@
 
 namespace explorer {
 
-template <ExplorableModel M>
+// W is the state size in words when it is fixed at compile time (Search
+// picks the instance for the model's size; 0: any size, read at run time).
+template <ExplorableModel M, std::size_t W = 0>
 class BreadthFirstSearch : public ExploredStates<M> {
  public:
   BreadthFirstSearch(const M& model, SearchOptions options)
-      : ExploredStates<M>(model, std::move(options)), threads_(std::max(1, options_.threads)) {}
+      : ExploredStates<M>(model, std::move(options)), threads_(std::max(1, options_.threads)) {
+    if (W != 0 && W != store_.words())
+      throw std::logic_error("breadth-first search compiled for another state size than the model's");
+  }
 
   SearchResult run();
 
@@ -165,8 +170,8 @@ class BreadthFirstSearch : public ExploredStates<M> {
   std::atomic<uint64_t> handoff_{0};
 };
 
-template <ExplorableModel M>
-SearchResult BreadthFirstSearch<M>::run() {
+template <ExplorableModel M, std::size_t W>
+SearchResult BreadthFirstSearch<M, W>::run() {
   SearchMonitor monitor(options_);
   monitor_ = &monitor;
   SearchResult r;
@@ -237,8 +242,8 @@ SearchResult BreadthFirstSearch<M>::run() {
   return r;
 }
 
-template <ExplorableModel M>
-void BreadthFirstSearch<M>::expand_level(Level& l) {
+template <ExplorableModel M, std::size_t W>
+void BreadthFirstSearch<M, W>::expand_level(Level& l) {
   const uint64_t size = l.end - l.begin;
   l.chunk = std::clamp<uint64_t>(size / (uint64_t(threads_) * 16), 16, 256);
   l.chunks = (size + l.chunk - 1) / l.chunk;
@@ -275,8 +280,8 @@ void BreadthFirstSearch<M>::expand_level(Level& l) {
   }
 }
 
-template <ExplorableModel M>
-void BreadthFirstSearch<M>::work(Worker& w, Level& l) {
+template <ExplorableModel M, std::size_t W>
+void BreadthFirstSearch<M, W>::work(Worker& w, Level& l) {
   while (!l.pause.load(std::memory_order_relaxed) && !monitor_->stopping()) {
     uint64_t chunk;
     const uint64_t redo = l.next_redo.fetch_add(1, std::memory_order_relaxed);
@@ -303,9 +308,9 @@ void BreadthFirstSearch<M>::work(Worker& w, Level& l) {
 // the successors of state p-2, whose memory has had two expansions' time to
 // arrive, are looked up. False when the chunk must be redone (the table must
 // grow first) or abandoned (no room left).
-template <ExplorableModel M>
-bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
-  const std::size_t words = store_.words();
+template <ExplorableModel M, std::size_t W>
+bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
+  const std::size_t words = store_.template words_of<W>();
   const uint64_t first = chunk * l.chunk, last = std::min(l.end - l.begin, first + l.chunk);
   uint64_t transitions = 0, terminal = 0;
   FindingTally tally;
@@ -316,8 +321,11 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
       b.position = p;
       b.count = 0;
       const PropertyMask bad = model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord* next) {
-        if ((b.count + 1) * words > b.states.size()) b.grow(words);
-        copy_state(&b.states[b.count * words], next, words);
+        // The size again, not the captured `words`: the model's successor
+        // function is not inlined here, and a captured size is no constant.
+        const std::size_t n = store_.template words_of<W>();
+        if ((b.count + 1) * n > b.states.size()) b.grow(n);
+        copy_state(&b.states[b.count * n], next, n);
         b.actions[b.count++] = a;
       });
       if (b.count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
@@ -325,9 +333,15 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
       terminal += b.count == 0;
       if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
       // A repeat of a recent successor is done with (hash 0 marks it).
+      // All hashes first, each fetching its cache entry: the entries then
+      // arrive together, not one miss after another.
       for (std::size_t i = 0; i < b.count; ++i) {
-        const uint64_t h = store_.hash(&b.states[i * words]);
-        const bool repeat = w.recent->seen_or_record(h, &b.states[i * words]);
+        b.hashes[i] = store_.template hash<W>(&b.states[i * words]);
+        w.recent->prefetch(b.hashes[i]);
+      }
+      for (std::size_t i = 0; i < b.count; ++i) {
+        const uint64_t h = b.hashes[i];
+        const bool repeat = w.recent->template seen_or_record<W>(h, &b.states[i * words]);
         b.hashes[i] = repeat ? 0 : h;
         if (!repeat) table.prefetch(h);
       }
@@ -343,9 +357,9 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
           if (v == slot::kEmpty) break;
           if (((v ^ h) & slot::kTagMask) != 0) continue;
           if (slot::is_pending(v))
-            __builtin_prefetch(next_->state(slot::payload(v)));
+            __builtin_prefetch(next_->template state<W>(slot::payload(v)));
           else
-            store_.prefetch_state(slot::payload(v));
+            store_.template prefetch_state<W>(slot::payload(v));
           break;
         }
       }
@@ -372,8 +386,8 @@ bool BreadthFirstSearch<M>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
   return true;
 }
 
-template <ExplorableModel M>
-typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::visit(Worker& w, uint64_t h, const StateWord* s,
+template <ExplorableModel M, std::size_t W>
+typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::visit(Worker& w, uint64_t h, const StateWord* s,
                                                                    uint64_t key) {
   VisitedTable& table = store_.table();
   bool written = false;
@@ -386,10 +400,13 @@ typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::visit(Worker& w, ui
           if (why != Visit::New) return why;
         }
         next_->key_of(w.block_next).store(key, std::memory_order_relaxed);
-        copy_state(next_->state(w.block_next), s, store_.words());
+        copy_state(next_->template state<W>(w.block_next), s, store_.template words_of<W>());
         written = true;
       }
-      if (table.claim(i, v, slot::pending(h, w.block_next))) {
+      // Alone, a plain store does (no other thread can take the slot), and
+      // costs a fraction of a locked compare-and-swap.
+      const uint64_t mine = slot::pending(h, w.block_next);
+      if (threads_ == 1 ? (table.store(i, mine), true) : table.claim(i, v, mine)) {
         ++w.block_next;
         w.filled.store(w.filled.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
         return Visit::New;
@@ -406,14 +423,14 @@ typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::visit(Worker& w, ui
         }
         return Visit::Pending;
       }
-    } else if (store_.matches(v, h, s)) {
+    } else if (store_.template matches<W>(v, h, s)) {
       return Visit::Old;
     }
   }
 }
 
-template <ExplorableModel M>
-typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::take_block(Worker& w) {
+template <ExplorableModel M, std::size_t W>
+typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::take_block(Worker& w) {
   constexpr uint64_t kBlock = LevelRecords::kBlock;
   const uint64_t occupied = occupancy_.fetch_add(kBlock, std::memory_order_relaxed) + kBlock;
   Visit why = Visit::New;
@@ -433,18 +450,18 @@ typename BreadthFirstSearch<M>::Visit BreadthFirstSearch<M>::take_block(Worker& 
   return Visit::New;
 }
 
-template <ExplorableModel M>
-bool BreadthFirstSearch<M>::same_pending(uint32_t record, uint64_t h, const StateWord* s) const {
-  const StateWord* other = next_->state(record);
-  if (equal_states(other, s, store_.words())) return true;
+template <ExplorableModel M, std::size_t W>
+bool BreadthFirstSearch<M, W>::same_pending(uint32_t record, uint64_t h, const StateWord* s) const {
+  const StateWord* other = next_->template state<W>(record);
+  if (equal_states(other, s, store_.template words_of<W>())) return true;
   // With hash compaction, equal fingerprints are the same state.
   return !store_.exact() && slot::fingerprint(store_.hash(other)) == slot::fingerprint(h);
 }
 
 // Counts the frontier records at positions [first, last) as expanded, slab
 // by slab, so that their memory goes back as soon as a slab is done.
-template <ExplorableModel M>
-void BreadthFirstSearch<M>::release_expanded(uint64_t first, uint64_t last) {
+template <ExplorableModel M, std::size_t W>
+void BreadthFirstSearch<M, W>::release_expanded(uint64_t first, uint64_t last) {
   uint32_t run_record = frontier_order_[first];
   uint32_t run = 0;
   for (uint64_t p = first; p < last; ++p) {
@@ -459,8 +476,8 @@ void BreadthFirstSearch<M>::release_expanded(uint64_t first, uint64_t last) {
   frontier_->expanded(run_record, run);
 }
 
-template <ExplorableModel M>
-void BreadthFirstSearch<M>::after_chunk(const Level& l) {
+template <ExplorableModel M, std::size_t W>
+void BreadthFirstSearch<M, W>::after_chunk(const Level& l) {
   uint64_t states = store_.size();
   for (const Worker& w : workers_) states += w.filled.load(std::memory_order_relaxed);
   const uint64_t bytes = current_bytes();
@@ -477,8 +494,8 @@ void BreadthFirstSearch<M>::after_chunk(const Level& l) {
   });
 }
 
-template <ExplorableModel M>
-uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
+template <ExplorableModel M, std::size_t W>
+uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
   for (Worker& w : workers_) {
     next_->mark_unused(w.block_next, w.block_end);
     w.block_next = w.block_end = 0;
@@ -523,7 +540,7 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
     constexpr uint64_t kAhead = 16;
     uint64_t ahead[kAhead];
     auto hash_of = [&](uint64_t i) {
-      const uint64_t h = store_.hash(next_->state(next_order_[i]));
+      const uint64_t h = store_.template hash<W>(next_->template state<W>(next_order_[i]));
       table.prefetch(h);
       return h;
     };
@@ -534,7 +551,7 @@ uint64_t BreadthFirstSearch<M>::finalize_level(const Level& l) {
       const uint32_t r = next_order_[i];
       const uint64_t key = key_of(r);
       const StateId id = static_cast<StateId>(l.end + i);
-      store_.put(id, next_->state(r), static_cast<StateId>(l.begin + LevelRecords::parent_position(key)),
+      store_.template put<W>(id, next_->template state<W>(r), static_cast<StateId>(l.begin + LevelRecords::parent_position(key)),
                  LevelRecords::action(key));
       table.store(table.locate(h, slot::pending(h, r)), store_.stored_slot(h, id));
     }

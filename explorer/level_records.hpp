@@ -41,7 +41,9 @@ class LevelRecords {
 
   std::size_t words() const { return words_; }
   std::atomic_ref<uint64_t> key_of(uint32_t r) const { return std::atomic_ref<uint64_t>(base_[r * stride_]); }
-  StateWord* state(uint32_t r) const { return base_ + std::size_t(r) * stride_ + 1; }
+  // W: the state size when known at compile time (0: the run-time size).
+  template <std::size_t W = 0>
+  StateWord* state(uint32_t r) const { return base_ + std::size_t(r) * (W ? W + 1 : stride_) + 1; }
 
   // The first record of a fresh block of kBlock, or false when the
   // reservation is exhausted.

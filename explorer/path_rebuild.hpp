@@ -18,6 +18,7 @@ namespace explorer {
 struct PathStep {
   ActionId action;
   std::vector<StateWord> state;
+  bool operator==(const PathStep&) const = default;
 };
 
 template <ExplorableModel M>

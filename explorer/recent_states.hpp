@@ -29,13 +29,17 @@ class RecentStates {
         entries_((mask_ + 1) * stride_, 0) {}
 
   // True when s, with hash h (never 0), is in the cache; records it otherwise.
+  // W: the state size when known at compile time (0: the run-time size).
+  template <std::size_t W = 0>
   bool seen_or_record(uint64_t h, const StateWord* s) {
-    StateWord* e = &entries_[(h & mask_) * stride_];
-    if (e[0] == h && equal_states(s, e + 1, words_)) return true;
+    const std::size_t words = W ? W : words_;
+    StateWord* e = &entries_[(h & mask_) * (W ? W + 1 : stride_)];
+    if (e[0] == h && equal_states(s, e + 1, words)) return true;
     e[0] = h;
-    copy_state(e + 1, s, words_);
+    copy_state(e + 1, s, words);
     return false;
   }
+  void prefetch(uint64_t h) const { __builtin_prefetch(&entries_[(h & mask_) * stride_]); }
   void clear() { std::fill(entries_.begin(), entries_.end(), 0); }
 
  private:

@@ -2,6 +2,7 @@
 // run(), then path_to(), size(), state(), find() and store().
 #pragma once
 
+#include <utility>
 #include <variant>
 
 #include "explorer/breadth_first_search.hpp"
@@ -16,7 +17,7 @@ class Search {
     if (options.strategy == Strategy::DepthFirst) {
       explored_ = &engine_.template emplace<DepthFirstSearch<M>>(model, options);
     } else {
-      explored_ = &engine_.template emplace<BreadthFirstSearch<M>>(model, options);
+      explored_ = emplace_breadth_first(model, options, std::make_index_sequence<kFixedWords + 1>{});
     }
   }
   Search(const Search&) = delete;
@@ -38,7 +39,24 @@ class Search {
   const StateStore& store() const { return explored_->store(); }
 
  private:
-  std::variant<std::monostate, BreadthFirstSearch<M>, DepthFirstSearch<M>> engine_;
+  // Breadth-first search is compiled for each state size up to kFixedWords
+  // words (index 0: any size), so its hashing, comparing and copying of
+  // states run loops of constant length.
+  static constexpr std::size_t kFixedWords = 8;
+  template <std::size_t... W>
+  const ExploredStates<M>* emplace_breadth_first(const M& model, const SearchOptions& options,
+                                                 std::index_sequence<W...>) {
+    const std::size_t fixed = model.state_words() <= kFixedWords ? model.state_words() : 0;
+    const ExploredStates<M>* e = nullptr;
+    ((W == fixed ? (void)(e = &engine_.template emplace<BreadthFirstSearch<M, W>>(model, options)) : void()), ...);
+    return e;
+  }
+
+  std::variant<std::monostate, DepthFirstSearch<M>, BreadthFirstSearch<M, 0>, BreadthFirstSearch<M, 1>,
+               BreadthFirstSearch<M, 2>, BreadthFirstSearch<M, 3>, BreadthFirstSearch<M, 4>,
+               BreadthFirstSearch<M, 5>, BreadthFirstSearch<M, 6>, BreadthFirstSearch<M, 7>,
+               BreadthFirstSearch<M, 8>>
+      engine_;
   const ExploredStates<M>* explored_ = nullptr;
 };
 

@@ -50,22 +50,33 @@ class StateStore {
   // --- For the engines ---------------------------------------------------
   VisitedTable& table() { return table_; }
   const VisitedTable& table() const { return table_; }
-  uint64_t hash(const StateWord* s) const { return slot::normalise(hash_state(s, words_)); }
+  // The engines' hot paths pass the state size as W when it is known at
+  // compile time (0: the run-time size), so hashing, comparing and copying
+  // compile to a few straight-line instructions.
+  template <std::size_t W = 0>
+  std::size_t words_of() const { return W ? W : words_; }
+  template <std::size_t W = 0>
+  uint64_t hash(const StateWord* s) const {
+    return slot::normalise(W ? hash_words(s, W) : hash_state(s, words_));
+  }
   // The slot value that records state `id` with hash h.
   uint64_t stored_slot(uint64_t h, StateId id) const {
     return exact_ ? slot::stored_id(h, id) : slot::fingerprint(h);
   }
   // Whether stored (not pending) slot v is the state s with hash h.
+  template <std::size_t W = 0>
   bool matches(uint64_t v, uint64_t h, const StateWord* s) const {
     if (!exact_) return v == slot::fingerprint(h);
     return ((v ^ h) & slot::kTagMask) == 0 &&
-           equal_states(arena_ + std::size_t(slot::payload(v)) * words_, s, words_);
+           equal_states(arena_ + std::size_t(slot::payload(v)) * words_of<W>(), s, words_of<W>());
   }
-  void prefetch_state(StateId id) const { __builtin_prefetch(arena_ + std::size_t(id) * words_); }
+  template <std::size_t W = 0>
+  void prefetch_state(StateId id) const { __builtin_prefetch(arena_ + std::size_t(id) * words_of<W>()); }
   // Writes state `id` (ids up to the next commit; threads may write
   // different ids at once).
+  template <std::size_t W = 0>
   void put(StateId id, const StateWord* s, StateId parent, ActionId action) {
-    if (exact_) copy_state(arena_ + std::size_t(id) * words_, s, words_);
+    if (exact_) copy_state(arena_ + std::size_t(id) * words_of<W>(), s, words_of<W>());
     parents_[id] = parent;
     actions_[id] = action;
   }

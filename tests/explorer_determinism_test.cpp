@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "properties/checked_model.hpp"
 #include "test_support.hpp"
 
 using namespace lgr;
@@ -115,4 +116,28 @@ TEST_CASE("explorer: depth-first search finds the same states and violations, wi
       }
     }
   }
+}
+
+TEST_CASE("explorer: the search compiled for the state size finds what the generic one finds", "[explorer]") {
+  // run_check's Search uses the instance compiled for 3 words here; the
+  // generic instance reads the size at run time.
+  const LgrModel m = lgr::testing::model_of("ssi3-contention.json", {"early-resume"});
+  REQUIRE(m.state_words() == 3);
+  const CheckReport fixed = check("ssi3-contention.json", {"early-resume"}, 1, false);
+  CheckedModel cm(m);
+  explorer::BreadthFirstSearch<CheckedModel> generic(cm, {});
+  const explorer::SearchResult g = generic.run();
+  CHECK(g.states == fixed.search.states);
+  CHECK(g.transitions == fixed.search.transitions);
+  CHECK(g.depth == fixed.search.depth);
+  uint64_t violated = 0;
+  for (const PropertyOutcome& p : fixed.properties) {
+    const explorer::PropertyFinding& f = g.findings[static_cast<int>(p.id)];
+    CHECK(f.violated() == !p.holds);
+    if (p.holds) continue;
+    ++violated;
+    CHECK(f.violating_states == p.violating_states);
+    CHECK(generic.path_to(f.first_state) == p.trace);
+  }
+  CHECK(violated == 3);
 }

@@ -128,6 +128,32 @@ TEST_CASE("explorer: BFS numbers states exactly as a sequential BFS, at any thre
   }
 }
 
+TEST_CASE("explorer: BFS compiled for the model's state size numbers states as the run-time-size one", "[explorer]") {
+  // Search picks the instance compiled for the model's size; its hashing
+  // and copying differ from the generic one only in being unrolled.
+  const CounterModel m{120};
+  const Reference ref = sequential_bfs(m);
+  for (int threads : {1, 2}) {
+    for (bool compaction : {false, true}) {
+      INFO("threads " << threads << (compaction ? ", hash compaction" : ""));
+      BreadthFirstSearch<CounterModel, 2> fixed(m, options(threads, compaction));
+      const SearchResult r = fixed.run();
+      CHECK(r.states == ref.states.size());
+      CHECK(r.transitions == expected_transitions(120));
+      CHECK(r.depth == 238);
+      uint64_t mismatches = 0;
+      for (StateId id = 0; id < fixed.size(); ++id)
+        mismatches += fixed.store().parent(id) != ref.parent[id] || fixed.store().action(id) != ref.action[id];
+      CHECK(mismatches == 0);
+      BreadthFirstSearch<CounterModel> generic(m, options(threads, compaction));
+      const SearchResult g = generic.run();
+      CHECK(fixed.path_to(r.findings[31].first_state) == generic.path_to(g.findings[31].first_state));
+    }
+  }
+  // An instance for another size refuses the model rather than misread it.
+  CHECK_THROWS_AS((BreadthFirstSearch<CounterModel, 3>(m, options(1))), std::logic_error);
+}
+
 TEST_CASE("explorer: BFS reports each property's first violating state in BFS order", "[explorer]") {
   const CounterModel m{50};
   const Reference ref = sequential_bfs(m);
