@@ -54,6 +54,14 @@ StateLayout StateLayout::for_config(const Config& cfg) {
     f.lost = p.add(1);
     f.bad_image = p.add(1);
     f.bad_commit = p.add(1);
+
+    // inst[] is M consecutive 3-bit fields: one word, or two at a word break.
+    for (int m = 0; m < M; ++m) {
+      const BitField& x = f.inst[m];
+      if (f.inst_words == 0 || f.inst_lanes[f.inst_words - 1].word != x.word) f.inst_lanes[f.inst_words++].word = x.word;
+      f.inst_lanes[f.inst_words - 1].bits |= x.bits;
+      f.inst_lanes[f.inst_words - 1].low |= uint64_t{1} << x.shift;
+    }
   }
   L.words = std::max<uint32_t>(1, p.words());
   L.bits = p.total_bits();

@@ -14,12 +14,25 @@ namespace lgr {
 // 16 words = 1024 bits: room for 8 members and 8 guests with a few passes.
 inline constexpr uint32_t kMaxStateWords = 16;
 
+// Some 3-bit lanes of one word of the state.
+struct WordBits {
+  uint32_t word = 0;
+  uint64_t bits = 0;  // the lanes' bits
+  uint64_t low = 0;   // the lowest bit of each lane
+};
+
 struct GuestFields {
   BitField own;
   std::array<BitField, kMaxMembers> inst;
   BitField rs, cur, from, pass, dirty, elapsed, qtime, inelig, img_ok;
   BitField c_sd, c_ds;
   BitField lost, bad_image, bad_commit;
+
+  // For normalisation, which follows most transitions: the inst[] lanes
+  // by word, so that "no SHADOW or READY instance" takes a test per word
+  // instead of a read per member.
+  std::array<WordBits, 2> inst_lanes{};
+  uint32_t inst_words = 0;
 };
 
 struct StateLayout {

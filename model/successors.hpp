@@ -40,6 +40,7 @@ struct LgrModel::Ctx {
   }
 
   [[gnu::always_inline]] uint64_t get(const BitField& f) const { return f.get(t); }
+  [[gnu::always_inline]] bool nonzero(const BitField& f) const { return (t[f.word] & f.bits) != 0; }
   [[gnu::always_inline]] void set(const BitField& f, uint64_t v) { f.set(t, v); }
 
   [[gnu::always_inline]] static uint64_t push(uint64_t c, int msg, int capacity) {
@@ -75,20 +76,23 @@ struct LgrModel::Ctx {
   }
   // Spec section 2, "Normalisation": an episode with nothing left in flight
   // ends. Inlined: it follows most transitions and usually stops at rs.
-  [[gnu::always_inline]] void normalise(int g, int members) {
+  [[gnu::always_inline]] void normalise(int g) {
     const GuestFields& f = L.g[g];
-    if (get(f.cur) == 0 || get(f.rs) != RS_NONE || get(f.c_sd) != 0 || get(f.c_ds) != 0) return;
-    for (int m = 0; m < members; ++m) {
-      const uint64_t i = get(f.inst[m]);
-      if (i == I_SHADOW || i == I_READY) return;
+    if (nonzero(f.rs) || nonzero(f.c_sd) || nonzero(f.c_ds) || !nonzero(f.cur)) return;
+    // An instance is SHADOW (3) or READY (4) exactly when its value plus
+    // one has the lane's top bit set; values are 0..4, so adding one to
+    // every lane at once carries into no other lane.
+    for (uint32_t k = 0; k < f.inst_words; ++k) {
+      const WordBits& w = f.inst_lanes[k];
+      if (((t[w.word] & w.bits) + w.low) & (w.low << 2)) return;
     }
     set(f.cur, 0);
     set(f.from, 0);
     reset_progress(g);
     set(f.img_ok, 0);
   }
-  [[gnu::always_inline]] void normalise_all(int guests, int members) {
-    for (int g = 0; g < guests; ++g) normalise(g, members);
+  [[gnu::always_inline]] void normalise_all(int guests) {
+    for (int g = 0; g < guests; ++g) normalise(g);
   }
 };
 
@@ -139,7 +143,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
         c.set(f.dirty, 1);
         c.set(f.img_ok, 0);
         c.send_sd(g, v, src, d, SD_CREATE);
-        c.normalise(g, M);
+        c.normalise(g);
         emit(a, c.t);
       }
     }
@@ -156,7 +160,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
       c.begin(s);
       c.set(L_.cancels_left, v.cancels_left - 1);
       c.src_cancel(g, v, gv.from, to[g]);
-      c.normalise(g, M);
+      c.normalise(g);
       emit(a, c.t);
     }
   }
@@ -172,7 +176,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
     c.set(L_.cancels_left, v.cancels_left - 1);
     c.send_ds(g, v, src, d, DS_CANCEL_REQ);
     if (variants_.has(Variant::DstCancelDiscards)) c.set(L_.g[g].inst[d], I_NONE);
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -252,7 +256,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
       default:
         throw std::logic_error("corrupt destination-to-source channel");
     }
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -270,7 +274,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
       c.set(L_.g[g].dirty, 0);
       c.send_sd(g, v, gv.from, to[g], SD_MEM);
     }
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -300,7 +304,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
       c.set(L_.g[g].dirty, 0);
       c.set(L_.g[g].rs, RS_STATE_SENT);
     }
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -319,7 +323,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
     if (gv.rs != RS_CANCELING && gv.inst[src] == I_QUIESCED) c.set(L_.g[g].inst[src], I_RUNNING);
     c.set(L_.g[g].rs, RS_NONE);
     c.reset_progress(g);
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -367,7 +371,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
       default:
         throw std::logic_error("corrupt source-to-destination channel");
     }
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -390,7 +394,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
     } else {
       c.set(L_.g[g].inst[d], I_NONE);
     }
-    c.normalise(g, M);
+    c.normalise(g);
     emit(a, c.t);
   }
 
@@ -418,7 +422,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
         }
       }
     }
-    c.normalise_all(K, M);
+    c.normalise_all(K);
     emit(a, c.t);
   }
 
@@ -440,7 +444,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
           c.set(L_.g[g].c_ds, 0);
         }
       }
-      c.normalise_all(K, M);
+      c.normalise_all(K);
       emit(a, c.t);
     }
   }
@@ -479,7 +483,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
             (!ignore_q && r.maxquiesce > 0 && qtime >= r.maxquiesce))
           c.src_cancel(g, v, gv.from, r.to);
       }
-      c.normalise_all(K, M);
+      c.normalise_all(K);
       emit(a, c.t);
     }
   }
