@@ -91,8 +91,10 @@ struct LgrModel::Ctx {
     reset_progress(g);
     set(f.img_ok, 0);
   }
-  [[gnu::always_inline]] void normalise_all(int guests) {
-    for (int g = 0; g < guests; ++g) normalise(g);
+  // The guests of `episodes` (no action that normalises every guest starts
+  // an episode, so those without one in the parent have none to end).
+  [[gnu::always_inline]] void normalise_all(uint32_t episodes) {
+    for (; episodes != 0; episodes &= episodes - 1) normalise(std::countr_zero(episodes));
   }
 };
 
@@ -422,7 +424,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
         }
       }
     }
-    c.normalise_all(K);
+    c.normalise_all(episode);
     emit(a, c.t);
   }
 
@@ -444,7 +446,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
           c.set(L_.g[g].c_ds, 0);
         }
       }
-      c.normalise_all(K);
+      c.normalise_all(episode);
       emit(a, c.t);
     }
   }
@@ -483,7 +485,7 @@ void LgrModel::successors(const Word* s, const StateVars& v, Emit&& emit) const 
             (!ignore_q && r.maxquiesce > 0 && qtime >= r.maxquiesce))
           c.src_cancel(g, v, gv.from, r.to);
       }
-      c.normalise_all(K);
+      c.normalise_all(episode);
       emit(a, c.t);
     }
   }
