@@ -73,7 +73,10 @@ class BreadthFirstSearch : public ExploredStates<M> {
     }
   };
 
-  static constexpr uint64_t kPipeline = 4;
+  // The software pipeline of expand_chunk: states in flight, and how many
+  // states after its expansion a state's successors reach each later step.
+  static constexpr uint64_t kPipeline = 5;
+  static constexpr uint64_t kCheckLag = 1, kSlotLag = kPipeline - 2, kVisitLag = kPipeline - 1;
 
   struct alignas(64) Worker {
     uint32_t block_next = 0, block_end = 0;  // this thread's records
@@ -301,13 +304,15 @@ void BreadthFirstSearch<M, W>::work(Worker& w, Level& l) {
   }
 }
 
-// Expands the frontier states of one chunk. A software pipeline three
-// states deep hides the memory latency of the lookups: while state p is
-// expanded, the table slots of its successors are prefetched; then the
-// stored states those slots point to, for the successors of state p-1; and
-// the successors of state p-2, whose memory has had two expansions' time to
-// arrive, are looked up. False when the chunk must be redone (the table must
-// grow first) or abandoned (no room left).
+// Expands the frontier states of one chunk. A software pipeline hides the
+// memory latency of the lookups: while state p is expanded, its successors
+// are hashed and their entries in the recent-states cache fetched; the
+// successors of state p-1 are checked against that cache, and the table
+// slots of those that are no repeat fetched; for those of state p-3 the
+// stored states their slots point to are fetched; and those of state p-4,
+// whose memory has had an expansion or more to arrive at each step, are
+// looked up. False when the chunk must be redone (the table must grow
+// first) or abandoned (no room left).
 template <ExplorableModel M, std::size_t W>
 bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
   const std::size_t words = store_.template words_of<W>();
@@ -315,7 +320,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
   uint64_t transitions = 0, terminal = 0;
   FindingTally tally;
   VisitedTable& table = store_.table();
-  for (uint64_t p = first; p < last + kPipeline - 1; ++p) {
+  for (uint64_t p = first; p < last + kVisitLag; ++p) {
     if (p < last) {
       Successors& b = w.successors[p % kPipeline];
       b.position = p;
@@ -332,13 +337,15 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
       transitions += b.count;
       terminal += b.count == 0;
       if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
-      // A repeat of a recent successor is done with (hash 0 marks it).
-      // All hashes first, each fetching its cache entry: the entries then
-      // arrive together, not one miss after another.
       for (std::size_t i = 0; i < b.count; ++i) {
         b.hashes[i] = store_.template hash<W>(&b.states[i * words]);
         w.recent->prefetch(b.hashes[i]);
       }
+    }
+    // A repeat of a recent successor is done with (hash 0 marks it). The
+    // cache is consulted in the order of the discovery keys, as it must be.
+    if (p >= first + kCheckLag && p - kCheckLag < last) {
+      Successors& b = w.successors[(p - kCheckLag) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t h = b.hashes[i];
         const bool repeat = w.recent->template seen_or_record<W>(h, &b.states[i * words]);
@@ -346,8 +353,8 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
         if (!repeat) table.prefetch(h);
       }
     }
-    if (store_.exact() && p >= first + kPipeline - 2 && p - (kPipeline - 2) < last) {
-      const Successors& b = w.successors[(p - (kPipeline - 2)) % kPipeline];
+    if (store_.exact() && p >= first + kSlotLag && p - kSlotLag < last) {
+      const Successors& b = w.successors[(p - kSlotLag) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t h = b.hashes[i];
         if (h == 0) continue;
@@ -364,8 +371,8 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
         }
       }
     }
-    if (p >= first + kPipeline - 1) {
-      const Successors& b = w.successors[(p - (kPipeline - 1)) % kPipeline];
+    if (p >= first + kVisitLag) {
+      const Successors& b = w.successors[(p - kVisitLag) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         if (b.hashes[i] == 0) continue;
         const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);

@@ -1,6 +1,7 @@
 #include "model/state_layout.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <fmt/format.h>
 
 namespace lgr {
@@ -54,6 +55,22 @@ StateLayout StateLayout::for_config(const Config& cfg) {
     f.lost = p.add(1);
     f.bad_image = p.add(1);
     f.bad_commit = p.add(1);
+
+    // Consecutive fields, a few bits in all: they span one word or two.
+    auto clear_of = [&](std::initializer_list<const BitField*> fields) {
+      ClearBits c;
+      for (const BitField* x : fields) {
+        if (x->bits == 0) continue;  // width 0: always 0
+        int k = 0;
+        while (k < 2 && c.bits[k] != 0 && c.word[k] != x->word) ++k;
+        if (k == 2) throw std::logic_error("state layout: cleared fields span more than two words");
+        c.word[k] = x->word;
+        c.bits[k] |= x->bits;
+      }
+      return c;
+    };
+    f.progress = clear_of({&f.pass, &f.dirty, &f.elapsed, &f.qtime});
+    f.episode_end = clear_of({&f.cur, &f.from, &f.pass, &f.dirty, &f.elapsed, &f.qtime, &f.img_ok});
 
     // inst[] is M consecutive 3-bit fields: one word, or two at a word break.
     for (int m = 0; m < M; ++m) {

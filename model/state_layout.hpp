@@ -21,6 +21,13 @@ struct WordBits {
   uint64_t low = 0;   // the lowest bit of each lane
 };
 
+// Fields cleared together, in at most two words: t[word[i]] &= ~bits[i]
+// for both (an unused second entry has no bits, so clearing it is a no-op).
+struct ClearBits {
+  std::array<uint32_t, 2> word{};
+  std::array<uint64_t, 2> bits{};
+};
+
 struct GuestFields {
   BitField own;
   std::array<BitField, kMaxMembers> inst;
@@ -33,6 +40,9 @@ struct GuestFields {
   // instead of a read per member.
   std::array<WordBits, 2> inst_lanes{};
   uint32_t inst_words = 0;
+  // pass, dirty, elapsed, qtime (an episode's progress), and what the end
+  // of an episode clears: cur, from, the progress and img_ok.
+  ClearBits progress, episode_end;
 };
 
 struct StateLayout {

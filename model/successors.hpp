@@ -42,6 +42,10 @@ struct LgrModel::Ctx {
   [[gnu::always_inline]] uint64_t get(const BitField& f) const { return f.get(t); }
   [[gnu::always_inline]] bool nonzero(const BitField& f) const { return (t[f.word] & f.bits) != 0; }
   [[gnu::always_inline]] void set(const BitField& f, uint64_t v) { f.set(t, v); }
+  [[gnu::always_inline]] void clear(const ClearBits& c) {
+    t[c.word[0]] &= ~c.bits[0];
+    t[c.word[1]] &= ~c.bits[1];
+  }
 
   [[gnu::always_inline]] static uint64_t push(uint64_t c, int msg, int capacity) {
     int len = channel_length(c);
@@ -60,13 +64,7 @@ struct LgrModel::Ctx {
     const BitField& f = L.g[g].c_ds;
     set(f, push(get(f), msg, L.channel_capacity));
   }
-  [[gnu::always_inline]] void reset_progress(int g) {  // pass = elapsed = qtime = 0; dirty = false
-    const GuestFields& f = L.g[g];
-    set(f.pass, 0);
-    set(f.elapsed, 0);
-    set(f.qtime, 0);
-    set(f.dirty, 0);
-  }
+  [[gnu::always_inline]] void reset_progress(int g) { clear(L.g[g].progress); }  // pass = elapsed = qtime = 0; dirty = false
   [[gnu::always_inline]] void src_cancel(int g, const StateVars& v, int s, int d) {
     const GuestFields& f = L.g[g];
     if (get(f.inst[s]) == I_QUIESCED) set(f.inst[s], I_RUNNING);
@@ -86,10 +84,7 @@ struct LgrModel::Ctx {
       const WordBits& w = f.inst_lanes[k];
       if (((t[w.word] & w.bits) + w.low) & (w.low << 2)) return;
     }
-    set(f.cur, 0);
-    set(f.from, 0);
-    reset_progress(g);
-    set(f.img_ok, 0);
+    clear(f.episode_end);  // cur = from = 0, the progress, img_ok = false
   }
   // The guests of `episodes` (no action that normalises every guest starts
   // an episode, so those without one in the parent have none to end).
