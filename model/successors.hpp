@@ -64,7 +64,8 @@ struct LgrModel::Ctx {
     const BitField& f = L.g[g].c_ds;
     set(f, push(get(f), msg, L.channel_capacity));
   }
-  [[gnu::always_inline]] void reset_progress(int g) { clear(L.g[g].progress); }  // pass = elapsed = qtime = 0; dirty = false
+  // pass = elapsed = qtime = 0; dirty = false
+  [[gnu::always_inline]] void reset_progress(int g) { clear(L.g[g].progress); }
   [[gnu::always_inline]] void src_cancel(int g, const StateVars& v, int s, int d) {
     const GuestFields& f = L.g[g];
     if (get(f.inst[s]) == I_QUIESCED) set(f.inst[s], I_RUNNING);
