@@ -395,7 +395,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
 
 template <ExplorableModel M, std::size_t W>
 typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::visit(Worker& w, uint64_t h, const StateWord* s,
-                                                                   uint64_t key) {
+                                                                         uint64_t key) {
   VisitedTable& table = store_.table();
   bool written = false;
   for (std::size_t i = table.home(h);; i = table.next(i)) {
@@ -462,7 +462,7 @@ bool BreadthFirstSearch<M, W>::same_pending(uint32_t record, uint64_t h, const S
   const StateWord* other = next_->template state<W>(record);
   if (equal_states(other, s, store_.template words_of<W>())) return true;
   // With hash compaction, equal fingerprints are the same state.
-  return !store_.exact() && slot::fingerprint(store_.hash(other)) == slot::fingerprint(h);
+  return !store_.exact() && slot::fingerprint(store_.template hash<W>(other)) == slot::fingerprint(h);
 }
 
 // Counts the frontier records at positions [first, last) as expanded, slab
@@ -558,8 +558,8 @@ uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
       const uint32_t r = next_order_[i];
       const uint64_t key = key_of(r);
       const StateId id = static_cast<StateId>(l.end + i);
-      store_.template put<W>(id, next_->template state<W>(r), static_cast<StateId>(l.begin + LevelRecords::parent_position(key)),
-                 LevelRecords::action(key));
+      const StateId parent = static_cast<StateId>(l.begin + LevelRecords::parent_position(key));
+      store_.template put<W>(id, next_->template state<W>(r), parent, LevelRecords::action(key));
       table.store(table.locate(h, slot::pending(h, r)), store_.stored_slot(h, id));
     }
   });

@@ -52,11 +52,11 @@ class Search {
     return e;
   }
 
-  std::variant<std::monostate, DepthFirstSearch<M>, BreadthFirstSearch<M, 0>, BreadthFirstSearch<M, 1>,
-               BreadthFirstSearch<M, 2>, BreadthFirstSearch<M, 3>, BreadthFirstSearch<M, 4>,
-               BreadthFirstSearch<M, 5>, BreadthFirstSearch<M, 6>, BreadthFirstSearch<M, 7>,
-               BreadthFirstSearch<M, 8>>
-      engine_;
+  template <std::size_t... W>
+  static auto engines(std::index_sequence<W...>)
+      -> std::variant<std::monostate, DepthFirstSearch<M>, BreadthFirstSearch<M, W>...>;
+
+  decltype(engines(std::make_index_sequence<kFixedWords + 1>{})) engine_;
   const ExploredStates<M>* explored_ = nullptr;
 };
 

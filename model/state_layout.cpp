@@ -75,9 +75,11 @@ StateLayout StateLayout::for_config(const Config& cfg) {
     // inst[] is M consecutive 3-bit fields: one word, or two at a word break.
     for (int m = 0; m < M; ++m) {
       const BitField& x = f.inst[m];
-      if (f.inst_words == 0 || f.inst_lanes[f.inst_words - 1].word != x.word) f.inst_lanes[f.inst_words++].word = x.word;
-      f.inst_lanes[f.inst_words - 1].bits |= x.bits;
-      f.inst_lanes[f.inst_words - 1].low |= uint64_t{1} << x.shift;
+      if (f.inst_words == 0 || f.inst_lanes[f.inst_words - 1].word != x.word)
+        f.inst_lanes[f.inst_words++].word = x.word;
+      InstLanes& lanes = f.inst_lanes[f.inst_words - 1];
+      lanes.bits |= x.bits;
+      lanes.low |= uint64_t{1} << x.shift;
     }
   }
   L.words = std::max<uint32_t>(1, p.words());

@@ -14,8 +14,8 @@ namespace lgr {
 // 16 words = 1024 bits: room for 8 members and 8 guests with a few passes.
 inline constexpr uint32_t kMaxStateWords = 16;
 
-// Some 3-bit lanes of one word of the state.
-struct WordBits {
+// The 3-bit inst[] lanes of a guest that lie in one word of the state.
+struct InstLanes {
   uint32_t word = 0;
   uint64_t bits = 0;  // the lanes' bits
   uint64_t low = 0;   // the lowest bit of each lane
@@ -38,7 +38,7 @@ struct GuestFields {
   // For normalisation, which follows most transitions: the inst[] lanes
   // by word, so that "no SHADOW or READY instance" takes a test per word
   // instead of a read per member.
-  std::array<WordBits, 2> inst_lanes{};
+  std::array<InstLanes, 2> inst_lanes{};  // [0, inst_words)
   uint32_t inst_words = 0;
   // pass, dirty, elapsed, qtime (an episode's progress), and what the end
   // of an episode clears: cur, from, the progress and img_ok.

@@ -82,7 +82,7 @@ struct LgrModel::Ctx {
     // one has the lane's top bit set; values are 0..4, so adding one to
     // every lane at once carries into no other lane.
     for (uint32_t k = 0; k < f.inst_words; ++k) {
-      const WordBits& w = f.inst_lanes[k];
+      const InstLanes& w = f.inst_lanes[k];
       if (((t[w.word] & w.bits) + w.low) & (w.low << 2)) return;
     }
     clear(f.episode_end);  // cur = from = 0, the progress, img_ok = false
