@@ -11,8 +11,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
+#include <regex>
+#include <utility>
 #include <vector>
 
 #include "model/eligibility.hpp"
@@ -21,6 +24,9 @@ namespace lgr {
 namespace {
 
 constexpr int64_t kPromelaIntMax = 2147483647;  // pan evaluates expressions as C int
+// A packed channel is one `unsigned` (at most 32 bits) that pan shifts as a
+// C int: 3 bits a message, 30 at most.
+constexpr int kPackedChannelBits = 30;
 
 std::string comment_safe(std::string s) {
   for (char& c : s)
@@ -42,6 +48,32 @@ std::string join(const std::vector<std::string>& parts, const std::string& sep) 
   return out;
 }
 
+// Bits for the values 0..max (at least one: Promela has no empty field).
+int width_of(int64_t max) { return std::max<int>(1, static_cast<int>(bits_for(static_cast<uint64_t>(max)))); }
+
+// `((x) == 0 -> e(0) : ((x) == 1 -> e(1) : ... e(n - 1)))`: variable x picks
+// one of n packed variables (Promela has no arrays of bit fields).
+template <class E>
+std::string choose(const std::string& x, int n, E e) {
+  std::string out = e(n - 1);
+  for (int i = n - 2; i >= 0; --i) out = fmt::format("(({}) == {} -> {} : {})", x, i, e(i), out);
+  return out;
+}
+
+// Rewrites every match of `re` in `text` with fn(match).
+template <class Fn>
+std::string rewrite(const std::string& text, const std::regex& re, Fn fn) {
+  std::string out;
+  auto last = text.cbegin();
+  for (std::sregex_iterator it(text.begin(), text.end(), re), end; it != end; ++it) {
+    out.append(last, (*it)[0].first);
+    out += fn(*it);
+    last = (*it)[0].second;
+  }
+  out.append(last, text.cend());
+  return out;
+}
+
 // `if :: cond -> then :: else -> skip fi` on one line.
 std::string when(const std::string& cond, const std::string& then) {
   return "if :: " + cond + " -> " + then + " :: else -> skip fi";
@@ -49,8 +81,8 @@ std::string when(const std::string& cond, const std::string& then) {
 
 class PromelaWriter {
  public:
-  PromelaWriter(const LgrModel& model, const std::string& producer)
-      : m_(model), cfg_(model.config()), producer_(producer) {
+  PromelaWriter(const LgrModel& model, const std::string& producer, PromelaLayout layout)
+      : m_(model), cfg_(model.config()), producer_(producer), packed_(layout == PromelaLayout::Packed) {
     M_ = static_cast<int>(cfg_.members.size());
     K_ = static_cast<int>(cfg_.guests.size());
     requests_of_.assign(K_, {});
@@ -67,6 +99,12 @@ class PromelaWriter {
       throw PromelaExportError(fmt::format(
           "{}: guest storage figures add up to {}, past Promela's 32-bit int; the model cannot be exported",
           cfg_.path.empty() ? cfg_.name : cfg_.path, worst));
+    if (packed_ && 3 * m_.layout().channel_capacity > kPackedChannelBits)
+      throw PromelaExportError(fmt::format(
+          "{}: /bounds: a channel of passes + 3 + cancels = {} messages needs {} bits, more than the {} of a "
+          "packed Promela variable; export without --packed",
+          cfg_.path.empty() ? cfg_.name : cfg_.path, m_.layout().channel_capacity,
+          3 * m_.layout().channel_capacity, kPackedChannelBits));
   }
 
   std::string write() {
@@ -77,7 +115,7 @@ class PromelaWriter {
     inlines();
     invariants();
     process();
-    return out_;
+    return packed_ ? packed_references(out_) : out_;
   }
 
  private:
@@ -122,10 +160,14 @@ class PromelaWriter {
     std::vector<std::string> vnames = m_.variants().names();
     line("/* Promela model of z/VM Live Guest Relocation: the canonical LGR model,");
     line("   version 1 (spec sections 2 and 3), for one configuration.");
-    line("   Exported by {} (lgrcheck export --promela) from", comment_safe(producer_));
+    line("   Exported by {} (lgrcheck export --promela{}) from", comment_safe(producer_), packed_ ? " --packed" : "");
     line("     configuration: {}{}", comment_safe(cfg_.name),
          cfg_.path.empty() ? "" : " (" + comment_safe(cfg_.path) + ")");
     line("     variants:      {}", vnames.empty() ? "none (the correct protocol)" : join(vnames, ", "));
+    if (packed_) {
+      line("     layout:        packed: one variable per guest and field, each only as wide");
+      line("                    as its values; channels as base-8 numbers, head lowest");
+    }
     line("   Members:");
     for (int m = 0; m < M_; ++m)
       line("     {} {}: storage {}, paging {}", m, comment_safe(member(m)), cfg_.members[m].storage,
@@ -134,7 +176,7 @@ class PromelaWriter {
     for (int g = 0; g < K_; ++g)
       line("     {} {}: home {}, memory {}, max_memory {}", g, comment_safe(guest(g)),
            comment_safe(member(cfg_.guests[g].home)), cfg_.guests[g].memory, cfg_.guests[g].max_memory);
-    line("   Requests (cur[g] = k means the guest's k-th request):");
+    line("   Requests ({} = k means the guest's k-th request):", packed_ ? "cur_<g>" : "cur[g]");
     for (size_t q = 0; q < cfg_.requests.size(); ++q) {
       const Request& r = cfg_.requests[q];
       std::vector<std::string> reasons;
@@ -217,12 +259,26 @@ class PromelaWriter {
   }
 
   void state() {
-    const Bounds& b = cfg_.bounds;
     int64_t max_total = 0, max_quiesce = 0;
     for (const Request& r : cfg_.requests) {
       max_total = std::max(max_total, r.maxtotal);
       max_quiesce = std::max(max_quiesce, r.maxquiesce);
     }
+    // qtime may reach maxquiesce + 2 for a moment: ignore-maxquiesce caps it after the increment.
+    if (packed_)
+      packed_variables(max_total, max_quiesce + 2);
+    else
+      array_variables(max_total, max_quiesce + 2);
+    line("");
+    line("/* Scratch of one d_step (hidden: not part of the state). */");
+    line("hidden byte src, dst, msg;");
+    line("/* One per property, so that pan names the property that fails. */");
+    for (int p = 0; p < kStatePropertyCount; ++p) line("hidden byte {} = 1;", property_info(PropertyId(p)).name);
+    line("");
+  }
+
+  void array_variables(int64_t max_total, int64_t max_qtime) {
+    const Bounds& b = cfg_.bounds;
     const int links = M_ * (M_ - 1) / 2;
     std::vector<std::string> own, inst;
     for (int g = 0; g < K_; ++g) {
@@ -246,7 +302,7 @@ class PromelaWriter {
     line("{} pass[GUESTS] = 0;", int_type(b.passes));
     line("bit dirty[GUESTS] = 0;");
     line("{} elapsed[GUESTS] = 0;", int_type(max_total));
-    line("{} qtime[GUESTS] = 0;", int_type(max_quiesce + 2));
+    line("{} qtime[GUESTS] = 0;", int_type(max_qtime));
     line("bit inelig[GUESTS] = 0;");
     line("bit img_ok[GUESTS] = 0;");
     line("byte c_sd[{}] = 0;  /* guest g's source-to-destination FIFO: c_sd[g * CAP ..], head first */",
@@ -257,23 +313,80 @@ class PromelaWriter {
     line("bit lost[GUESTS] = 0;       /* ghost */");
     line("bit bad_image[GUESTS] = 0;  /* ghost */");
     line("bit bad_commit[GUESTS] = 0; /* ghost */");
-    line("");
-    line("/* Scratch of one d_step (hidden: not part of the state). */");
-    line("hidden byte src, dst, msg;");
-    line("/* One per property, so that pan names the property that fails. */");
-    for (int p = 0; p < kStatePropertyCount; ++p) line("hidden byte {} = 1;", property_info(PropertyId(p)).name);
-    line("");
+  }
+
+  // SPIN keeps a byte per element of an array, but packs scalar `bit` and
+  // `unsigned` variables as C bit fields: so one variable per field.
+  void packed_variables(int64_t max_total, int64_t max_qtime) {
+    const Bounds& b = cfg_.bounds;
+    const int cap = m_.layout().channel_capacity;
+    auto var = [&](const std::string& name, int64_t max, const std::string& init, const char* note = "") {
+      const int w = width_of(max);
+      if (w == 1)
+        line("bit {} = {};{}", name, init, note);
+      else
+        line("unsigned {} : {} = {};{}", name, w, init, note);
+    };
+    line("/* The state: exactly the variables of spec section 2, one per field and");
+    line("   guest g (and member m), each initialised here. */");
+    for (int m = 0; m < M_; ++m) var(fmt::format("up_{}", m), 1, "1");
+    for (int i = 0; i < M_ * (M_ - 1) / 2; ++i) var(fmt::format("link_{}", i), 1, "1", "  /* pair i of a < b, in order; see LINK */");
+    var("moves_left", b.moves, std::to_string(b.moves));
+    var("cancels_left", b.cancels, std::to_string(b.cancels));
+    var("mfail_left", b.member_failures, std::to_string(b.member_failures));
+    var("lfail_left", b.link_failures, std::to_string(b.link_failures));
+    var("elig_left", b.eligibility_changes, std::to_string(b.eligibility_changes));
+    for (int g = 0; g < K_; ++g) {
+      const int home = cfg_.guests[g].home;
+      line("/* guest {}: {} */", g, comment_safe(guest(g)));
+      var(fmt::format("own_{}", g), M_ - 1, std::to_string(home));
+      for (int m = 0; m < M_; ++m) var(fmt::format("inst_{}_{}", g, m), I_READY, m == home ? "I_RUNNING" : "I_NONE");
+      var(fmt::format("rs_{}", g), RS_CANCELING, "RS_NONE");
+      var(fmt::format("cur_{}", g), static_cast<int64_t>(requests_of_[g].size()), "0", "  /* 0: no episode; k: the guest's k-th request */");
+      var(fmt::format("from_{}", g), M_, "0", "  /* 0: none; m + 1: member m */");
+      var(fmt::format("pass_{}", g), b.passes, "0");
+      var(fmt::format("dirty_{}", g), 1, "0");
+      var(fmt::format("elapsed_{}", g), max_total, "0");
+      var(fmt::format("qtime_{}", g), max_qtime, "0");
+      var(fmt::format("inelig_{}", g), 1, "0");
+      var(fmt::format("img_ok_{}", g), 1, "0");
+      line("unsigned c_sd_{} : {} = 0;  /* source-to-destination FIFO, 3 bits a message, head lowest */", g, 3 * cap);
+      var(fmt::format("n_sd_{}", g), cap, "0");
+      line("unsigned c_ds_{} : {} = 0;  /* destination to source, likewise */", g, 3 * cap);
+      var(fmt::format("n_ds_{}", g), cap, "0");
+      var(fmt::format("lost_{}", g), 1, "0", "       /* ghost */");
+      var(fmt::format("bad_image_{}", g), 1, "0", "  /* ghost */");
+      var(fmt::format("bad_commit_{}", g), 1, "0", " /* ghost */");
+    }
   }
 
   void macros() {
-    line("#define INST(g, m) inst[(g) * MEMBERS + (m)]");
-    line("#define SRC(g) (from[g] - 1)");
-    line("#define EPISODE(g) (cur[g] != 0)");
-    line("#define ACTIVE(g) (rs[g] >= RS_INIT && rs[g] <= RS_STATE_SENT)");
+    if (packed_) {
+      // Reads with a variable index choose among the variables; a write
+      // with one is set_inst_<g>(m, value). Literal indexes are rewritten
+      // to the variable itself (packed_references).
+      line("#define INST(g, m) INST_##g(m)");
+      for (int g = 0; g < K_; ++g)
+        line("#define INST_{}(m) {}", g, choose("m", M_, [&](int m) { return fmt::format("inst_{}_{}", g, m); }));
+      line("#define UP(m) {}", choose("m", M_, [](int m) { return fmt::format("up_{}", m); }));
+      const int links = M_ * (M_ - 1) / 2;
+      line("#define LINKI(i) {}", links == 0 ? "1" : choose("i", links, [](int i) { return fmt::format("link_{}", i); }));
+      line("#define SRC(g) (from_##g - 1)");
+      line("#define EPISODE(g) (cur_##g != 0)");
+      line("#define ACTIVE(g) (rs_##g >= RS_INIT && rs_##g <= RS_STATE_SENT)");
+    } else {
+      line("#define INST(g, m) inst[(g) * MEMBERS + (m)]");
+      line("#define SRC(g) (from[g] - 1)");
+      line("#define EPISODE(g) (cur[g] != 0)");
+      line("#define ACTIVE(g) (rs[g] >= RS_INIT && rs[g] <= RS_STATE_SENT)");
+    }
     line("#define RUNS(i) ((i) == I_RUNNING || (i) == I_QUIESCED)");
     line("#define AT_DST(i) ((i) == I_SHADOW || (i) == I_READY)");
     line("#define TRI(a, b) ((a) * (2 * MEMBERS - (a) - 1) / 2 + (b) - (a) - 1)");
-    line("#define LINK(a, b) ((a) == (b) -> 1 : ((a) < (b) -> link[TRI(a, b)] : link[TRI(b, a)]))");
+    if (packed_)
+      line("#define LINK(a, b) ((a) == (b) -> 1 : ((a) < (b) -> LINKI(TRI(a, b)) : LINKI(TRI(b, a))))");
+    else
+      line("#define LINK(a, b) ((a) == (b) -> 1 : ((a) < (b) -> link[TRI(a, b)] : link[TRI(b, a)]))");
     std::vector<std::string> stable;
     for (int m = 0; m < M_; ++m) stable.push_back(fmt::format("up[{}]", m));
     for (int i = 0; i < M_ * (M_ - 1) / 2; ++i) stable.push_back(fmt::format("link[{}]", i));
@@ -302,8 +415,27 @@ class PromelaWriter {
   }
 
   void inlines() {
+    if (!packed_) return guest_inlines();
+    // One copy of each helper per guest: its variables are the guest's own.
+    line("/* Per guest g: set_inst_<g>(m, value) writes inst_<g>_<m> for a variable m. */");
+    for (int g = 0; g < K_; ++g) {
+      line("inline set_inst_{}(mm, value) {{", g);
+      line("  if");
+      for (int m = 0; m < M_; ++m) line("  :: (mm) == {} -> inst_{}_{} = value", m, g, m);
+      line("  fi");
+      line("}}");
+    }
+    const std::string all = std::exchange(out_, std::string());
+    guest_inlines();
+    const std::string helpers = std::exchange(out_, all);
+    static const std::regex guest_parameter(R"(\bg\b)");
+    for (int g = 0; g < K_; ++g) out_ += std::regex_replace(helpers, guest_parameter, std::to_string(g));
+  }
+
+  // Channels as byte arrays with lengths: equal FIFOs are equal bytes.
+  void channel_inlines() {
     const int cap = m_.layout().channel_capacity;
-    line("/* The helpers below read the scratch src and dst of the episode. */");
+    std::vector<std::string> clear;
     for (const char* c : {"sd", "ds"}) {
       line("inline send_{}(g, message) {{  /* lost unless both ends and their link are up */", c);
       line("  if");
@@ -320,15 +452,38 @@ class PromelaWriter {
       line("inline pop_{}(g) {{  /* head into msg; the rest moves up, so equal FIFOs are equal bytes */", c);
       line("  {}", join(shift, ";\n  "));
       line("}}");
-    }
-    std::vector<std::string> clear;
-    for (const char* c : {"sd", "ds"}) {
       for (int i = 0; i < cap; ++i) clear.push_back(fmt::format("c_{}[(g) * CAP + {}] = 0", c, i));
       clear.push_back(fmt::format("n_{}[g] = 0", c));
     }
     line("inline empty_channels(g) {{");
     line("  {}", join(clear, ";\n  "));
     line("}}");
+  }
+
+  // Channels as base-8 numbers, head lowest, as lgrcheck stores them
+  // (messages are coded from 1, so a number is one FIFO).
+  void packed_channel_inlines() {
+    for (const char* c : {"sd", "ds"}) {
+      line("inline send_{}(g, message) {{  /* lost unless both ends and their link are up */", c);
+      line("  if");
+      line("  :: up[src] && up[dst] && LINK(src, dst) ->");
+      line("     assert(n_{0}[g] < CAP);  /* spec section 2: no send finds a full channel */", c);
+      line("     c_{0}[g] = c_{0}[g] | (message << (3 * n_{0}[g])); n_{0}[g]++", c);
+      line("  :: else -> skip");
+      line("  fi");
+      line("}}");
+      line("inline pop_{0}(g) {{ msg = c_{0}[g] & 7; c_{0}[g] = c_{0}[g] >> 3; n_{0}[g]-- }}", c);
+    }
+    line("inline empty_channels(g) {{ c_sd[g] = 0; n_sd[g] = 0; c_ds[g] = 0; n_ds[g] = 0 }}");
+  }
+
+  // The helpers of one guest, g (a parameter, or a literal in a packed copy).
+  void guest_inlines() {
+    line("/* The helpers below read the scratch src and dst of the episode. */");
+    if (packed_)
+      packed_channel_inlines();
+    else
+      channel_inlines();
     line("inline reset_progress(g) {{ pass[g] = 0; elapsed[g] = 0; qtime[g] = 0; dirty[g] = 0 }}");
     line("inline src_cancel(g) {{");
     line("  {};", when("INST(g, src) == I_QUIESCED", "INST(g, src) = I_RUNNING"));
@@ -652,6 +807,31 @@ class PromelaWriter {
     return {};
   }
 
+  // The packed model is written as the array one, but with literal indexes
+  // (each helper has a copy per guest): this turns every access into its
+  // variable. rs[0] -> rs_0, up[2] -> up_2, up[src] -> UP(src),
+  // INST(0, 1) -> inst_0_1, INST(0, src) = v -> set_inst_0(src, v),
+  // send_sd(0, m) -> send_sd_0(m).
+  static std::string packed_references(const std::string& text) {
+    static const std::regex helper_call(
+        R"(\b(send_sd|send_ds|pop_sd|pop_ds|empty_channels|reset_progress|src_cancel|normalise)\((\d+)(, )?)");
+    static const std::regex inst_write(R"(\bINST\((\d+), (\w+(?:\(\d+\))?)\) = (\w+))");
+    static const std::regex inst_read(R"(\bINST\((\d+), (\d+)\))");
+    static const std::regex scalar(
+        R"(\b(own|rs|cur|from|pass|dirty|elapsed|qtime|inelig|img_ok|c_sd|n_sd|c_ds|n_ds|lost|bad_image|bad_commit|up|link)\[(\d+)\])");
+    static const std::regex up_variable(R"(\bup\[([^\]]+)\])");
+    std::string t = std::regex_replace(text, helper_call, "$1_$2(");
+    t = rewrite(t, inst_write, [](const std::smatch& m) {
+      const std::string member = m[2];
+      const bool literal = std::all_of(member.begin(), member.end(), [](unsigned char c) { return std::isdigit(c); });
+      return literal ? fmt::format("inst_{}_{} = {}", m[1].str(), member, m[3].str())
+                     : fmt::format("set_inst_{}({}, {})", m[1].str(), member, m[3].str());
+    });
+    t = std::regex_replace(t, inst_read, "inst_$1_$2");
+    t = std::regex_replace(t, scalar, "$1_$2");
+    return std::regex_replace(t, up_variable, "UP($1)");
+  }
+
   std::string action_comment(ActionIndex i, const ActionInstance& a) const {
     std::string what = action_kind_name(a.kind);
     if (a.kind == ActionKind::Move)
@@ -695,6 +875,7 @@ class PromelaWriter {
   const LgrModel& m_;
   const Config& cfg_;
   std::string producer_;
+  bool packed_ = false;
   int M_ = 0, K_ = 0;
   std::vector<std::vector<int>> requests_of_;
   std::string out_;
@@ -704,8 +885,8 @@ class PromelaWriter {
 
 std::string promela_check_switch(PropertyId id) { return std::string("CHECK_") + property_info(id).name; }
 
-std::string promela_model(const LgrModel& model, const std::string& producer) {
-  return PromelaWriter(model, producer).write();
+std::string promela_model(const LgrModel& model, const std::string& producer, PromelaLayout layout) {
+  return PromelaWriter(model, producer, layout).write();
 }
 
 }  // namespace lgr

@@ -19,9 +19,18 @@ struct PromelaExportError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// How the state is laid out in Promela. Arrays: one byte (or bit) array per
+// variable of spec section 2, channels as byte arrays. Packed: one variable
+// per guest and field, only as wide as its values (SPIN packs them as C bit
+// fields), channels as base-8 numbers as in lgrcheck's own state; SPIN's
+// state vector is then about a third as long, and its counts are the same.
+enum class PromelaLayout { Arrays, Packed };
+
 // The whole .pml text. `producer` names the tool in the header comment,
 // e.g. "lgrcheck 0.1.0". Deterministic: the same model gives the same text.
-std::string promela_model(const LgrModel& model, const std::string& producer);
+// Packed throws PromelaExportError when a channel needs more than 30 bits.
+std::string promela_model(const LgrModel& model, const std::string& producer,
+                          PromelaLayout layout = PromelaLayout::Arrays);
 
 // The preprocessor switch that turns on the assertion of one state property,
 // e.g. "CHECK_SingleInstance" (CHECK_ALL turns on every one). Pan names a

@@ -108,3 +108,41 @@ TEST_CASE("spin: every state property has its assertion switch in the exported m
   // is, and is statically eligible: its Move is a d_step.
   CHECK(text.find("/* action 2: Move LGRCP021 GDLMCPX4 (request 3) */\n  :: d_step {") != std::string::npos);
 }
+
+TEST_CASE("spin: export --packed declares one variable per field and keeps no array", "[spin][export]") {
+  ScratchDir dir("export");
+  const Run r = lgrcheck(dir, "export --promela --packed " + example("ssi3-contention.json"));
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  const std::string& text = r.out;
+  CHECK(text.find("Exported by lgrcheck " LGRCHECK_VERSION " (lgrcheck export --promela --packed)") != std::string::npos);
+  CHECK(text.find("layout:        packed: one variable per guest and field") != std::string::npos);
+  // passes 2 + 3 + cancels 1: six messages of 3 bits each.
+  CHECK(text.find("\nunsigned c_sd_0 : 18 = 0;") != std::string::npos);
+  CHECK(text.find("\nunsigned inst_0_0 : 3 = I_RUNNING;") != std::string::npos);
+  CHECK(text.find("\nbit up_0 = 1;") != std::string::npos);
+  CHECK(text.find("\ninline send_sd_0(message) {") != std::string::npos);
+  // Every access is to a variable: no array is declared or indexed, except
+  // pan's own in the grep of the run instructions.
+  std::string rest = text;
+  rest.erase(rest.find("grep -o 'assertion violated [A-Za-z]*'"), 40);
+  CHECK(rest.find('[') == std::string::npos);
+}
+
+TEST_CASE("spin: export --packed refuses a channel wider than 30 bits with one line and exit 2", "[spin][export]") {
+  ScratchDir dir("export");
+  std::string config = slurp(lgr::testing::example("ssi2-basic.json"));
+  const auto at = config.find("\"passes\": ");
+  REQUIRE(at != std::string::npos);
+  config.replace(at, config.find_first_of(",}", at) - at, "\"passes\": 8");
+  const std::string path = (dir / "wide.json").string();
+  std::ofstream(path) << config;
+  Run r = lgrcheck(dir, "export --promela --packed '" + path + "'");
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("lgrcheck: error: " + path + ": /bounds: a channel of passes + 3 + cancels = ", 0) == 0);
+  CHECK(r.err.find("more than the 30 of a packed Promela variable; export without --packed\n") != std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  r = lgrcheck(dir, "export --promela '" + path + "'");
+  CHECK(r.status == 0);
+}

@@ -34,15 +34,19 @@ using testing::slurp;
 struct PanResult {
   uint64_t stored = 0;
   uint64_t transitions = 0;
+  uint64_t vector_bytes = 0;  // pan's "State-vector N byte"
   std::set<std::string> violated;  // names from "assertion violated NAME"
   std::string output;              // for the failure message
 };
 
+const char* name_of(PromelaLayout layout) { return layout == PromelaLayout::Packed ? "packed" : "arrays"; }
+
 // Exports `model`, builds pan (assertion switches as spin -D flags) and runs
 // it with -c0 so that it reports every violation, not only the first.
-PanResult run_spin(const LgrModel& model, const std::string& spin_defines) {
+PanResult run_spin(const LgrModel& model, const std::string& spin_defines, PromelaLayout layout) {
+  INFO("Promela layout: " << name_of(layout));
   ScratchDir dir("spin");
-  std::ofstream(dir.path() / "model.pml") << promela_model(model, "lgrcheck " LGRCHECK_VERSION);
+  std::ofstream(dir.path() / "model.pml") << promela_model(model, "lgrcheck " LGRCHECK_VERSION, layout);
   // -O0: these models are tiny, compiling is what costs.
   const std::string cmd = "cd '" + dir.path().string() + "' && spin -o2 " + spin_defines +
                           " -a model.pml > spin.out 2>&1 && gcc -O0 -DNOREDUCE -DSAFETY -o pan pan.c > gcc.out 2>&1"
@@ -58,6 +62,8 @@ PanResult run_spin(const LgrModel& model, const std::string& spin_defines) {
   r.stored = std::stoull(m[1]);
   REQUIRE(std::regex_search(r.output, m, std::regex(R"((\d+) transitions \(= stored\+matched\))")));
   r.transitions = std::stoull(m[1]);
+  REQUIRE(std::regex_search(r.output, m, std::regex(R"(State-vector (\d+) byte)")));
+  r.vector_bytes = std::stoull(m[1]);
   const std::regex violated(R"(assertion violated (\w+))");
   for (auto it = std::sregex_iterator(r.output.begin(), r.output.end(), violated); it != std::sregex_iterator(); ++it)
     r.violated.insert((*it)[1]);
@@ -71,17 +77,19 @@ std::set<std::string> violated_by_lgrcheck(const CheckReport& r) {
   return out;
 }
 
-// Every assertion on: equal states, equal transitions (+1 for SPIN's first
-// store, + one NoDeadlock self-loop per terminal state), equal violated
-// properties.
+// Every assertion on, in both layouts: equal states, equal transitions (+1
+// for SPIN's first store, + one NoDeadlock self-loop per terminal state),
+// equal violated properties.
 void cross_check(const LgrModel& model) {
   const CheckReport lgr = run_check(model, {});
   REQUIRE(lgr.search.complete());
-  const PanResult spin = run_spin(model, "-DCHECK_ALL");
-  INFO(spin.output);
-  CHECK(spin.stored == lgr.search.states);
-  CHECK(spin.transitions == lgr.search.transitions + 1 + lgr.search.terminal_states);
-  CHECK(spin.violated == violated_by_lgrcheck(lgr));
+  for (PromelaLayout layout : {PromelaLayout::Arrays, PromelaLayout::Packed}) {
+    const PanResult spin = run_spin(model, "-DCHECK_ALL", layout);
+    INFO("Promela layout: " << name_of(layout) << "\n" << spin.output);
+    CHECK(spin.stored == lgr.search.states);
+    CHECK(spin.transitions == lgr.search.transitions + 1 + lgr.search.terminal_states);
+    CHECK(spin.violated == violated_by_lgrcheck(lgr));
+  }
 }
 
 // Both small examples with one variant (none: the correct model).
@@ -157,16 +165,35 @@ TEST_CASE("spin: with assertions off SPIN stores lgrcheck's states and transitio
   // no-dirty-resend on ssi2-basic is where a dropped ghost (bad_image)
   // would merge states: 702 instead of 726 without spin -o2.
   const LgrModel model = testing::model_of("ssi2-basic.json", {"no-dirty-resend"});
-  const PanResult spin = run_spin(model, "");
-  CHECK(spin.stored == 726);
-  CHECK(spin.transitions == 3510 + 1);
-  CHECK(spin.violated.empty());
+  for (PromelaLayout layout : {PromelaLayout::Arrays, PromelaLayout::Packed}) {
+    const PanResult spin = run_spin(model, "", layout);
+    INFO("Promela layout: " << name_of(layout));
+    CHECK(spin.stored == 726);
+    CHECK(spin.transitions == 3510 + 1);
+    CHECK(spin.violated.empty());
+  }
+}
+
+TEST_CASE("spin: the packed layout gives pan a state vector at most 60% as long, and the same counts", "[spin]") {
+  if (!spin_available()) return;
+  // The vector is what pan hashes and copies per state: its length is what
+  // the layout is for.
+  for (const char* config : {"ssi2-basic.json", "ssi3-contention.json"}) {
+    SECTION(config) {
+      const LgrModel model = testing::model_of(config);
+      const PanResult arrays = run_spin(model, "", PromelaLayout::Arrays);
+      const PanResult packed = run_spin(model, "", PromelaLayout::Packed);
+      CHECK(packed.stored == arrays.stored);
+      CHECK(packed.transitions == arrays.transitions);
+      CHECK(10 * packed.vector_bytes <= 6 * arrays.vector_bytes);
+    }
+  }
 }
 
 TEST_CASE("spin: one switched-on property is the only one pan reports", "[spin]") {
   if (!spin_available()) return;
   const LgrModel model = testing::model_of("ssi2-basic.json", {"early-resume"});
-  const PanResult spin = run_spin(model, "-D" + promela_check_switch(PropertyId::OwnerRuns));
+  const PanResult spin = run_spin(model, "-D" + promela_check_switch(PropertyId::OwnerRuns), PromelaLayout::Arrays);
   CHECK(spin.violated == std::set<std::string>{"OwnerRuns"});
   CHECK(spin.stored == 600);
 }
