@@ -432,7 +432,9 @@ class PromelaWriter {
     for (int g = 0; g < K_; ++g) out_ += std::regex_replace(helpers, guest_parameter, std::to_string(g));
   }
 
-  // Channels as byte arrays with lengths: equal FIFOs are equal bytes.
+  // Channels as byte arrays with lengths, so that equal FIFOs are equal
+  // bytes; packed, as base-8 numbers, head lowest, as lgrcheck stores them
+  // (messages are coded from 1, so a number is one FIFO).
   void channel_inlines() {
     const int cap = m_.layout().channel_capacity;
     std::vector<std::string> clear;
@@ -441,18 +443,27 @@ class PromelaWriter {
       line("  if");
       line("  :: up[src] && up[dst] && LINK(src, dst) ->");
       line("     assert(n_{0}[g] < CAP);  /* spec section 2: no send finds a full channel */", c);
-      line("     c_{0}[(g) * CAP + n_{0}[g]] = message; n_{0}[g]++", c);
+      if (packed_)
+        line("     c_{0}[g] = c_{0}[g] | (message << (3 * n_{0}[g])); n_{0}[g]++", c);
+      else
+        line("     c_{0}[(g) * CAP + n_{0}[g]] = message; n_{0}[g]++", c);
       line("  :: else -> skip");
       line("  fi");
       line("}}");
-      std::vector<std::string> shift{fmt::format("msg = c_{}[(g) * CAP]", c)};
-      for (int i = 0; i + 1 < cap; ++i) shift.push_back(fmt::format("c_{0}[(g) * CAP + {1}] = c_{0}[(g) * CAP + {2}]", c, i, i + 1));
-      shift.push_back(fmt::format("c_{}[(g) * CAP + {}] = 0", c, cap - 1));
-      shift.push_back(fmt::format("n_{}[g]--", c));
-      line("inline pop_{}(g) {{  /* head into msg; the rest moves up, so equal FIFOs are equal bytes */", c);
-      line("  {}", join(shift, ";\n  "));
-      line("}}");
-      for (int i = 0; i < cap; ++i) clear.push_back(fmt::format("c_{}[(g) * CAP + {}] = 0", c, i));
+      if (packed_) {
+        line("inline pop_{0}(g) {{ msg = c_{0}[g] & 7; c_{0}[g] = c_{0}[g] >> 3; n_{0}[g]-- }}", c);
+        clear.push_back(fmt::format("c_{}[g] = 0", c));
+      } else {
+        std::vector<std::string> shift{fmt::format("msg = c_{}[(g) * CAP]", c)};
+        for (int i = 0; i + 1 < cap; ++i)
+          shift.push_back(fmt::format("c_{0}[(g) * CAP + {1}] = c_{0}[(g) * CAP + {2}]", c, i, i + 1));
+        shift.push_back(fmt::format("c_{}[(g) * CAP + {}] = 0", c, cap - 1));
+        shift.push_back(fmt::format("n_{}[g]--", c));
+        line("inline pop_{}(g) {{  /* head into msg; the rest moves up, so equal FIFOs are equal bytes */", c);
+        line("  {}", join(shift, ";\n  "));
+        line("}}");
+        for (int i = 0; i < cap; ++i) clear.push_back(fmt::format("c_{}[(g) * CAP + {}] = 0", c, i));
+      }
       clear.push_back(fmt::format("n_{}[g] = 0", c));
     }
     line("inline empty_channels(g) {{");
@@ -460,30 +471,10 @@ class PromelaWriter {
     line("}}");
   }
 
-  // Channels as base-8 numbers, head lowest, as lgrcheck stores them
-  // (messages are coded from 1, so a number is one FIFO).
-  void packed_channel_inlines() {
-    for (const char* c : {"sd", "ds"}) {
-      line("inline send_{}(g, message) {{  /* lost unless both ends and their link are up */", c);
-      line("  if");
-      line("  :: up[src] && up[dst] && LINK(src, dst) ->");
-      line("     assert(n_{0}[g] < CAP);  /* spec section 2: no send finds a full channel */", c);
-      line("     c_{0}[g] = c_{0}[g] | (message << (3 * n_{0}[g])); n_{0}[g]++", c);
-      line("  :: else -> skip");
-      line("  fi");
-      line("}}");
-      line("inline pop_{0}(g) {{ msg = c_{0}[g] & 7; c_{0}[g] = c_{0}[g] >> 3; n_{0}[g]-- }}", c);
-    }
-    line("inline empty_channels(g) {{ c_sd[g] = 0; n_sd[g] = 0; c_ds[g] = 0; n_ds[g] = 0 }}");
-  }
-
   // The helpers of one guest, g (a parameter, or a literal in a packed copy).
   void guest_inlines() {
     line("/* The helpers below read the scratch src and dst of the episode. */");
-    if (packed_)
-      packed_channel_inlines();
-    else
-      channel_inlines();
+    channel_inlines();
     line("inline reset_progress(g) {{ pass[g] = 0; elapsed[g] = 0; qtime[g] = 0; dirty[g] = 0 }}");
     line("inline src_cancel(g) {{");
     line("  {};", when("INST(g, src) == I_QUIESCED", "INST(g, src) = I_RUNNING"));
