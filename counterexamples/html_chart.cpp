@@ -28,7 +28,15 @@ std::string render_html(const SequenceChart& chart) {
   out += "</div>\n<h2>Verdict</h2>\n<ul>\n";
   for (const auto& line : chart.verdict)
     out += fmt::format("<li class=\"{}\">{}</li>\n", line.bad ? "bad" : "good", xml_escaped(line.text));
-  out += "</ul>\n<h2>Steps</h2>\n<table>\n<tr><th>step</th><th>action</th><th>what changed</th></tr>\n";
+  out += "</ul>\n<h2>Final state</h2>\n<ul class=\"final-state\">\n";
+  for (const auto& line : chart.final_state) out += "<li>" + xml_escaped(line) + "</li>\n";
+  out += "</ul>\n";
+  for (const auto& w : chart.witnesses) {
+    out += fmt::format("<h3 class=\"bad\">Witness of {}</h3>\n<ul class=\"witness\">\n", xml_escaped(w.property));
+    for (const auto& line : w.lines) out += "<li>" + xml_escaped(line) + "</li>\n";
+    out += "</ul>\n";
+  }
+  out += "<h2>Steps</h2>\n<table>\n<tr><th>step</th><th>action</th><th>what changed</th></tr>\n";
   for (size_t r = 0; r < chart.rows.size(); ++r) {
     out += fmt::format("<tr><td>{}</td><td class=\"label\">{}</td><td><ul class=\"changes\">", r,
                        xml_escaped(chart.rows[r].label));

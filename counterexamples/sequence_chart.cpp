@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "counterexamples/witness.hpp"
 #include "properties/property.hpp"
 
 namespace lgr {
@@ -26,6 +27,8 @@ class ChartBuilder {
     in_flight();
     bands();
     verdict();
+    c_.final_state = guest_whereabouts(m_, r_.final_state, std::vector<int>(guests_.begin(), guests_.end()));
+    c_.witnesses = r_.witnesses;
     return std::move(c_);
   }
 

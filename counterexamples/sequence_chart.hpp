@@ -84,6 +84,10 @@ struct SequenceChart {
   std::vector<ChartBand> bands;
   std::vector<ChartLinkFault> link_faults;
   std::vector<VerdictLine> verdict;  // violated properties, divergence, lasso, expectation
+  // The final-state panel under the chart: where each guest of the chart is
+  // at the end, then each property's witness (counterexamples/witness.hpp).
+  std::vector<std::string> final_state;
+  std::vector<PropertyWitness> witnesses;
 };
 
 SequenceChart build_sequence_chart(const LgrModel& model, const Trace& trace, const ReplayResult& replay);

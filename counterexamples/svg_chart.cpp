@@ -20,6 +20,8 @@ constexpr int kRowsTop = 110;
 constexpr int kSlot = 22;
 constexpr int kRowPad = 6;
 constexpr double kCharWidth = 6.3;  // 11px sans-serif, on average
+constexpr double kPanelCharWidth = 7.6;  // 12px DejaVu Sans, generously
+constexpr int kPanelLine = 16;
 
 struct BoxColors {
   const char* fill;
@@ -45,11 +47,14 @@ bool horizontal(ArrowStyle s) {
 
 class SvgWriter {
  public:
-  explicit SvgWriter(const SequenceChart& c) : c_(c) { layout(); }
+  explicit SvgWriter(const SequenceChart& c) : c_(c) {
+    layout();
+    panel_layout();
+  }
 
   std::string element() {
-    const int width = kLabelWidth + static_cast<int>(c_.lanes.size()) * kLaneWidth + 20;
-    const int height = footer_top_ + 18 * static_cast<int>(c_.verdict.size()) + 24;
+    const int width = chart_width();
+    const int height = panel_top_ + kPanelLine * static_cast<int>(panel_.size()) + 16;
     out_ += fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
         "font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n",
@@ -65,6 +70,7 @@ class SvgWriter {
     arrows();
     boxes();
     footer();
+    panel();
     out_ += "</svg>\n";
     return std::move(out_);
   }
@@ -74,6 +80,60 @@ class SvgWriter {
   int row_bottom(int row) const { return row_top_[row] + row_height_[row]; }
   int slot_y(int row, int slot) const { return row_top_[row] + kRowPad + slot * kSlot + kSlot / 2; }
   int rows_end() const { return row_top_.back(); }  // the extra entry past the last row
+  int chart_width() const { return kLabelWidth + static_cast<int>(c_.lanes.size()) * kLaneWidth + 20; }
+
+  // The final-state panel under the verdict: headings and lines wrapped to
+  // the chart's width, so no sentence runs off the picture.
+  struct PanelLine {
+    std::string text;
+    bool heading = false;
+    bool bad = false;
+  };
+  void panel_layout() {
+    panel_top_ = footer_top_ + 18 * static_cast<int>(c_.verdict.size()) + 16;
+    const std::size_t chars = static_cast<std::size_t>((chart_width() - 40) / kPanelCharWidth);
+    auto add = [&](const std::string& text) {
+      for (std::string& part : wrapped(text, chars)) panel_.push_back({std::move(part)});
+    };
+    if (!c_.final_state.empty()) panel_.push_back({"final state", true});
+    for (const auto& line : c_.final_state) add(line);
+    for (const auto& w : c_.witnesses) {
+      panel_.push_back({"witness of " + w.property, true, true});
+      for (const auto& line : w.lines) add(line);
+    }
+  }
+  static std::vector<std::string> wrapped(const std::string& text, std::size_t chars) {
+    std::vector<std::string> out;
+    std::string line;
+    std::size_t from = 0;
+    while (from < text.size()) {
+      std::size_t to = text.find(' ', from);
+      if (to == std::string::npos) to = text.size();
+      const std::string word = text.substr(from, to - from);
+      if (!line.empty() && line.size() + 1 + word.size() > chars) {
+        out.push_back(line);
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+      from = to + 1;
+    }
+    if (!line.empty()) out.push_back(line);
+    return out;
+  }
+  void panel() {
+    if (panel_.empty()) return;
+    int y = panel_top_;
+    out_ += fmt::format("<g class=\"final-state\"><rect x=\"6\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fafafa\" "
+                        "stroke=\"#cccccc\"/>\n",
+                        y - 14, chart_width() - 12, kPanelLine * static_cast<int>(panel_.size()) + 8);
+    for (const auto& line : panel_) {
+      out_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\"{}{}>{}</text>\n", line.heading ? 12 : 24, y,
+                          line.heading ? " font-weight=\"bold\"" : "", line.bad ? " fill=\"#c0392b\"" : "",
+                          xml_escaped(line.text));
+      y += kPanelLine;
+    }
+    out_ += "</g>\n";
+  }
 
   // Each row gets one slot per horizontal arrow or link fault, then as many
   // as the most boxes one lane has in it.
@@ -263,6 +323,8 @@ class SvgWriter {
   std::vector<int> row_top_, row_height_, first_box_slot_;
   std::vector<int> slot_of_arrow_, slot_of_fault_, slot_of_box_;
   int footer_top_ = 0;
+  int panel_top_ = 0;
+  std::vector<PanelLine> panel_;
 };
 
 }  // namespace

@@ -194,8 +194,8 @@ TEST_CASE("counterexamples: a lasso closes on its loop step and Termination need
   CHECK(r.ok);
   CHECK(r.loop_closed);
   CHECK(r.expect_message ==
-        "expect violation Termination: met (the cycle after step 3 is fair and the relocation of LGRLIN21 never "
-        "ends on it)");
+        "expect violation Termination: met (after step 3 no fair action is enabled and the relocation of LGRLIN21 "
+        "never ends)");
 
   // In the correct model the source detects the failure: stuttering is unfair.
   const LgrModel correct = lgr::testing::model_of("ssi2-basic.json");

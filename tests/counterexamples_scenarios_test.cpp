@@ -73,6 +73,12 @@ TEST_CASE("counterexamples: lgrcheck replay exits 0 when the expectation is met"
   CHECK(o.out == "replay " + scenario("early-resume-double-run.trace") + " (config " +
                      std::string(LGRCHECK_SOURCE_DIR) + "/examples/ssi2-basic.json, variant early-resume)\n"
                      "violations: SingleInstance, OwnerRuns false in the last state (after step 7)\n"
+                     "witness of SingleInstance:\n"
+                     "    LGRLIN21 RUNNING on GDLLCPX1 and QUIESCED on GDLLCPX2; the ownership record names "
+                     "GDLLCPX2; relocation GDLLCPX2 -> GDLLCPX1 in STATE_SENT\n"
+                     "witness of OwnerRuns:\n"
+                     "    LGRLIN21 RUNNING on GDLLCPX1, but the ownership record names GDLLCPX2; relocation "
+                     "GDLLCPX2 -> GDLLCPX1 in STATE_SENT\n"
                      "expect violation SingleInstance: met (SingleInstance is false in the last state)\n"
                      "replay: ok\n");
 }
