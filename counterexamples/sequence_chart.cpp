@@ -122,7 +122,7 @@ class ChartBuilder {
         break;
       }
       case EventKind::MessageDropped:
-        arrow(ArrowStyle::Dropped, lane, lane_of(e.peer), row, row, e.detail + " lost", e.text, seq_);
+        arrow(ArrowStyle::Dropped, lane, lane_of(e.peer), row, row, e.detail + " dropped", e.text, seq_);
         break;
       case EventKind::InstanceChanged:
         box(BoxStyle::State, lane, row, who(e.guest, ": ") + e.detail, e.text);

@@ -105,7 +105,7 @@ TEST_CASE("counterexamples: the HTML page embeds the SVG and a table of the step
   REQUIRE(svg_end != std::string::npos);
   CHECK_NOTHROW(svg_texts(html.substr(svg, svg_end + 7 - svg)));
   for (const auto& s : r.in.trace.steps) CHECK(html.find("<td class=\"label\">" + s.label + "</td>") != std::string::npos);
-  CHECK(html.find("<li>message CANCEL_REQ received by GDLLCPX2 and dropped (relocation state NONE)</li>") !=
+  CHECK(html.find("<li>message CANCEL_REQ received by GDLLCPX2 and ignored (too late: relocation state NONE)</li>") !=
         std::string::npos);
 }
 
