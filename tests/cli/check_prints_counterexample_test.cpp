@@ -3,8 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include "counterexamples/inline_counterexample.hpp"
-#include "tests/counterexamples_support.hpp"
-#include "tests/test_support.hpp"
+#include "tests/counterexamples/counterexamples_support.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lgr;
 using lgr::testing::run_lgrcheck;

@@ -2,7 +2,7 @@
 // contradicts it instead of writing SVG into an .html file.
 #include <catch2/catch.hpp>
 
-#include "tests/counterexamples_support.hpp"
+#include "tests/counterexamples/counterexamples_support.hpp"
 
 using lgr::testing::read_file;
 using lgr::testing::run_lgrcheck;

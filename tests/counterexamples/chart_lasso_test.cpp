@@ -6,8 +6,8 @@
 
 #include "counterexamples/counterexample_files.hpp"
 #include "counterexamples/sequence_chart.hpp"
-#include "tests/counterexamples_support.hpp"
-#include "tests/test_support.hpp"
+#include "tests/counterexamples/counterexamples_support.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lgr;
 

@@ -5,8 +5,8 @@
 
 #include "counterexamples/counterexample_files.hpp"
 #include "counterexamples/replay.hpp"
-#include "tests/counterexamples_support.hpp"
-#include "tests/test_support.hpp"
+#include "tests/counterexamples/counterexamples_support.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lgr;
 

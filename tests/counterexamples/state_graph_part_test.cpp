@@ -10,8 +10,8 @@
 #include "counterexamples/counterexample_files.hpp"
 #include "counterexamples/replay.hpp"
 #include "counterexamples/state_graph.hpp"
-#include "tests/counterexamples_support.hpp"
-#include "tests/test_support.hpp"
+#include "tests/counterexamples/counterexamples_support.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lgr;
 

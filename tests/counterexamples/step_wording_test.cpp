@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "counterexamples/replay.hpp"
-#include "tests/test_support.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lgr;
 
