@@ -15,6 +15,8 @@
 #include "checker/exit_codes.hpp"
 #include "cli/progress_line.hpp"
 #include "counterexamples/counterexample_files.hpp"
+#include "counterexamples/inline_counterexample.hpp"
+#include "counterexamples/witness.hpp"
 #include "model/config.hpp"
 
 namespace lgr {
@@ -37,9 +39,39 @@ struct CheckArgs {
   bool quiet = false;
   std::string trace_dir = "lgrcheck-traces";
   bool no_traces = false;
+  bool no_print_traces = false;
   std::string strategy = "bfs";
   bool hash_compaction = false;
 };
+
+using WrittenFiles = std::vector<std::pair<std::string, std::vector<std::string>>>;  // property, its files
+
+// Each violated property's counterexample under the summary: its steps and
+// its witness, so the output alone says what went wrong and where the guest is.
+void print_counterexamples(const LgrModel& model, const CheckReport& report, const WrittenFiles& written,
+                           std::ostream& out) {
+  for (const auto& p : report.properties) {
+    if (p.holds || p.trace.empty()) continue;
+    std::string file;
+    for (const auto& [property, files] : written)
+      if (property == property_info(p.id).name) file = files[0];
+    fmt::print(out, "\n{}", format_inline_counterexample(
+                                model, {p.id, &p.trace, p.loop_start, report.search.shortest_traces(), file}));
+  }
+}
+
+// The JSON report gets each counterexample's steps and witness.
+void add_counterexamples_json(const LgrModel& model, const CheckReport& report, nlohmann::json& j) {
+  for (const auto& p : report.properties) {
+    if (p.holds || p.trace.empty()) continue;
+    nlohmann::json& e = j["properties"][property_info(p.id).name];
+    std::vector<std::string> labels;
+    for (std::size_t i = 1; i < p.trace.size(); ++i)
+      labels.push_back(model.label(p.trace[i].action, model.decode(p.trace[i - 1].state.data())));
+    e["counterexample"] = labels;
+    e["witness"] = property_witness(model, p.id, witness_path(model, p.trace, p.loop_start));
+  }
+}
 
 int run(const CheckArgs& a) {
   CheckSettings settings;
@@ -98,7 +130,8 @@ int run(const CheckArgs& a) {
       for (const auto& p : report.properties)
         if (!p.holds) {
           const char* name = property_info(p.id).name;
-          written.emplace_back(name, write_counterexample(*model, p.trace, name, a.trace_dir, p.loop_start));
+          written.emplace_back(name, write_counterexample(*model, p.trace, name, a.trace_dir, p.loop_start,
+                                                          report.search.shortest_traces()));
         }
     } catch (const std::runtime_error& e) {
       return bad_input(e.what());
@@ -111,11 +144,13 @@ int run(const CheckArgs& a) {
     print_summary(report, out);
     if (!written.empty()) fmt::print(out, "counterexamples (re-check one with: lgrcheck replay FILE):\n");
     for (const auto& [property, files] : written) fmt::print(out, "  {:<17} {}  {}\n", property, files[0], files[1]);
+    if (!a.quiet && !a.no_print_traces) print_counterexamples(*model, report, written, out);
   }
   if (!a.json.empty()) {
     nlohmann::json j = report_json(report);
     for (const auto& [property, files] : written)
       j["counterexample_files"][property] = {{"trace", files[0]}, {"json", files[1]}};
+    add_counterexamples_json(*model, report, j);
     const std::string text = j.dump(2) + "\n";
     if (json_to_stdout) {
       std::cout << text;
@@ -173,6 +208,9 @@ void add_check_command(CLI::App& app, int& status) {
                   "(prefixed with the variant names, e.g. DIR/early-resume.SingleInstance.trace)")
       ->default_val("lgrcheck-traces");
   cmd->add_flag("--no-traces", a->no_traces, "do not write counterexample files");
+  cmd->add_flag("--no-print-traces", a->no_print_traces,
+                "do not print each violated property's counterexample (its steps, one per line, and its\n"
+                "witness: where the guest is and what it waits for) under the summary; -q does not either");
   cmd->callback([a, &status] { status = run(*a); });
 }
 

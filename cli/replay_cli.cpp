@@ -30,13 +30,22 @@ void print_replay(const ReplayInput& in, const ReplayResult& r, bool quiet, std:
     }
   }
   if (r.divergence) fmt::print(out, "{}\n", r.divergence->reason);
-  if (in.trace.loop_start && r.loop_closed && !r.divergence)
-    fmt::print(out, "loop: the last state is the state after step {} (a cycle of {} steps)\n", *in.trace.loop_start,
-               r.steps - *in.trace.loop_start);
+  if (in.trace.loop_start && r.loop_closed && !r.divergence) {
+    const std::size_t cycle = r.steps - *in.trace.loop_start;
+    if (cycle == 0)
+      fmt::print(out, "loop: an empty cycle after step {} (the path stays in the last state forever)\n", r.steps);
+    else
+      fmt::print(out, "loop: the last state is the state after step {} (a cycle of {} steps)\n", *in.trace.loop_start,
+                 cycle);
+  }
   if (r.violations.empty())
     fmt::print(out, "violations: none, every invariant holds in the last state (after step {})\n", r.steps);
   else
     fmt::print(out, "violations: {} false in the last state (after step {})\n", fmt::join(r.violations, ", "), r.steps);
+  for (const auto& w : r.witnesses) {
+    fmt::print(out, "witness of {}:\n", w.property);
+    for (const auto& line : w.lines) fmt::print(out, "    {}\n", line);
+  }
   fmt::print(out, "{}\n", r.expect_message);
   fmt::print(out, "replay: {}\n", r.ok ? "ok" : r.divergence ? "diverged" : "expectation not met");
 }

@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "counterexamples/state_json.hpp"
+#include "counterexamples/witness.hpp"
+#include "properties/property.hpp"
 
 namespace fs = std::filesystem;
 
@@ -29,21 +31,33 @@ void write_text(const fs::path& file, const std::string& text) {
 
 Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                            const std::string& property, const std::string& config,
-                           std::optional<std::size_t> loop_start) {
+                           std::optional<std::size_t> loop_start, bool shortest) {
   Trace t;
   t.config = config;
   t.variants = model.variants().names();
   for (const std::string& label : labels_of(model, path)) t.steps.push_back({label, 0});
   t.expect_violation = property;
   t.loop_start = loop_start;
-  t.notes.push_back(fmt::format("shortest counterexample for {} on {}: {} steps, found by lgrcheck", property,
-                                model.config().name.empty() ? model.config().path : model.config().name,
-                                t.steps.size()));
+  const std::string config_name = model.config().name.empty() ? model.config().path : model.config().name;
+  if (loop_start)
+    t.notes.push_back(fmt::format("lasso counterexample for {} on {}: a stem of {} steps, then {}, found by lgrcheck",
+                                  property, config_name, *loop_start,
+                                  *loop_start == t.steps.size()
+                                      ? std::string("no fair action enabled")
+                                      : fmt::format("a cycle of {} steps", t.steps.size() - *loop_start)));
+  else
+    t.notes.push_back(fmt::format("{} for {} on {}: {} steps, found by lgrcheck",
+                                  shortest ? "shortest counterexample" : "counterexample (depth-first, not the shortest)",
+                                  property, config_name, t.steps.size()));
+  if (const auto id = parse_property(property))
+    for (const std::string& line : property_witness(model, *id, witness_path(model, path, loop_start)))
+      t.notes.push_back("witness: " + line);
   return t;
 }
 
 nlohmann::json counterexample_json(const LgrModel& model, const std::vector<explorer::PathStep>& path,
-                                   const std::string& property, const std::string& config) {
+                                   const std::string& property, const std::string& config,
+                                   std::optional<std::size_t> loop_start, bool shortest) {
   using nlohmann::json;
   const std::vector<std::string> labels = labels_of(model, path);
   json steps = json::array();
@@ -54,11 +68,16 @@ nlohmann::json counterexample_json(const LgrModel& model, const std::vector<expl
     step["state"] = state_json(model, model.decode(path[i].state.data()));
     steps.push_back(step);
   }
-  return {{"property", property},
-          {"config", config},
-          {"variants", model.variants().names()},
-          {"length", labels.size()},
-          {"steps", steps}};
+  json j = {{"property", property},
+            {"config", config},
+            {"variants", model.variants().names()},
+            {"length", labels.size()},
+            {"shortest", shortest && !loop_start},
+            {"loop_start", loop_start ? json(*loop_start) : json(nullptr)},
+            {"steps", steps}};
+  if (const auto id = parse_property(property))
+    j["witness"] = property_witness(model, *id, witness_path(model, path, loop_start));
+  return j;
 }
 
 std::string counterexample_stem(const LgrModel& model, const std::string& property) {
@@ -69,7 +88,7 @@ std::string counterexample_stem(const LgrModel& model, const std::string& proper
 
 std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                                               const std::string& property, const std::string& dir,
-                                              std::optional<std::size_t> loop_start) {
+                                              std::optional<std::size_t> loop_start, bool shortest) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error(fmt::format("cannot create the trace folder {}: {}", dir, ec.message()));
@@ -78,10 +97,10 @@ std::vector<std::string> write_counterexample(const LgrModel& model, const std::
   if (!config_path.empty()) config = fs::absolute(config_path).lexically_normal().lexically_relative(fs::absolute(dir).lexically_normal()).string();
   const fs::path stem = fs::path(dir) / counterexample_stem(model, property);
   const fs::path trace_file = stem.string() + ".trace", json_file = stem.string() + ".json";
-  Trace trace = counterexample_trace(model, path, property, config, loop_start);
+  Trace trace = counterexample_trace(model, path, property, config, loop_start, shortest);
   trace.notes.push_back("re-check it with: lgrcheck replay " + trace_file.string());
   write_text(trace_file, format_trace(trace));
-  write_text(json_file, counterexample_json(model, path, property, config).dump(2) + "\n");
+  write_text(json_file, counterexample_json(model, path, property, config, loop_start, shortest).dump(2) + "\n");
   return {trace_file.string(), json_file.string()};
 }
 

@@ -18,11 +18,16 @@ namespace lgr {
 // `path` starts at the initial state (its action unused), as the explorer's
 // path_to() gives it. `config` is written as is on the `config` line. A
 // lasso (liveness) has `loop_start`: its cycle starts after that step.
+// `shortest`: found breadth-first, so no shorter one exists (the header
+// says "shortest" only then). The trace's notes end with the witness.
 Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                            const std::string& property, const std::string& config,
-                           std::optional<std::size_t> loop_start = std::nullopt);
+                           std::optional<std::size_t> loop_start = std::nullopt, bool shortest = true);
+// Steps are numbered by the actions taken (0: the initial state); a lasso
+// has `loop_start`, the step after which its cycle starts (docs/json-output.md).
 nlohmann::json counterexample_json(const LgrModel& model, const std::vector<explorer::PathStep>& path,
-                                   const std::string& property, const std::string& config);
+                                   const std::string& property, const std::string& config,
+                                   std::optional<std::size_t> loop_start = std::nullopt, bool shortest = true);
 
 // "early-resume.SingleInstance" (no prefix without variants).
 std::string counterexample_stem(const LgrModel& model, const std::string& property);
@@ -32,6 +37,7 @@ std::string counterexample_stem(const LgrModel& model, const std::string& proper
 // std::runtime_error("cannot write FILE") when the folder is not writable.
 std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                                               const std::string& property, const std::string& dir,
-                                              std::optional<std::size_t> loop_start = std::nullopt);
+                                              std::optional<std::size_t> loop_start = std::nullopt,
+                                              bool shortest = true);
 
 }  // namespace lgr

@@ -7,6 +7,7 @@
 
 #include "counterexamples/action_label.hpp"
 #include "counterexamples/state_json.hpp"
+#include "counterexamples/witness.hpp"
 #include "model/guard_explanation.hpp"
 #include "properties/invariants.hpp"
 #include "properties/liveness.hpp"
@@ -55,6 +56,7 @@ class Replayer {
     if (t_.loop_start && !r_.divergence) close_loop(cur, v);
     judge_expectation();
     r_.ok = !r_.divergence && r_.expect_met;
+    r_.witnesses = replay_witnesses(m_, t_, r_);
     return std::move(r_);
   }
 
@@ -168,8 +170,10 @@ class Replayer {
       return {false, fmt::format("the cycle after step {} is not fair: {}", n, unfair)};
     const int g = stuck_guest(id == PropertyId::SyncAnswered);
     if (g == kNone) return {false, fmt::format("every relocation ends on the cycle after step {}", n)};
-    return {true, fmt::format("the cycle after step {} is fair and the relocation of {} never ends on it", n,
-                              m_.config().guests[g].name)};
+    const std::string& G = m_.config().guests[g].name;
+    if (n == r_.steps)  // a stuttering cycle: nothing fair can move the path on
+      return {true, fmt::format("after step {} no fair action is enabled and the relocation of {} never ends", n, G)};
+    return {true, fmt::format("the cycle after step {} is fair and the relocation of {} never ends on it", n, G)};
   }
 
   void judge_expectation() {
@@ -256,6 +260,9 @@ nlohmann::json replay_json(const LgrModel& model, const ReplayResult& r) {
   for (size_t i = 0; i < r.trace.size(); ++i)
     steps.push_back({{"step", i + 1}, {"label", r.trace[i].label}, {"changes", r.trace[i].changes}});
   j["trace"] = steps;
+  json witness = json::object();
+  for (const auto& w : r.witnesses) witness[w.property] = w.lines;
+  j["witness"] = witness;
   j["final_state"] = state_json(model, r.final_state);
   return j;
 }

@@ -27,6 +27,13 @@ struct ReplayStep {
   std::vector<StepEvent> events;   // the same changes, structured for pictures
 };
 
+// Why a property is false on the replayed trace, in z/VM words
+// (counterexamples/witness.hpp).
+struct PropertyWitness {
+  std::string property;
+  std::vector<std::string> lines;
+};
+
 struct ReplayResult {
   bool ok = false;            // every step enabled and the expect line (if any) met
   std::size_t steps = 0;      // steps executed
@@ -36,6 +43,8 @@ struct ReplayResult {
   std::string expect_message;  // why the expect line is (not) met, in words
   bool loop_closed = true;     // for a lasso: the last state equals the loop start
   std::vector<ReplayStep> trace;
+  // One per property in `violations`, then the expected liveness property of a lasso that meets it.
+  std::vector<PropertyWitness> witnesses;
   StateVars initial;
   StateVars final_state;
 };

@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "counterexamples/witness.hpp"
 #include "properties/property.hpp"
 
 namespace lgr {
@@ -26,6 +27,9 @@ class ChartBuilder {
     in_flight();
     bands();
     verdict();
+    c_.final_state = guest_whereabouts(m_, r_.final_state, std::vector<int>(guests_.begin(), guests_.end()));
+    c_.witnesses = r_.witnesses;
+    c_.guest_count = static_cast<int>(guests_.size());
     return std::move(c_);
   }
 
@@ -39,8 +43,8 @@ class ChartBuilder {
     c_.boxes.push_back({s, lane, row, std::move(text), std::move(tooltip), seq_});
   }
   void arrow(ArrowStyle s, int from, int to, int from_row, int to_row, std::string label, std::string tooltip,
-             int send_seq) {
-    c_.arrows.push_back({s, from, to, from_row, to_row, std::move(label), std::move(tooltip), seq_, send_seq});
+             int send_seq, int guest = kNone) {
+    c_.arrows.push_back({s, from, to, from_row, to_row, std::move(label), std::move(tooltip), seq_, send_seq, guest});
   }
 
   // The members and guests the trace touches; the others would only widen the chart.
@@ -110,16 +114,16 @@ class ChartBuilder {
         break;
       case EventKind::MessageReceived: {
         const Pending sent = take(ChannelKey{e.guest, e.peer, e.member}, row);
-        arrow(ArrowStyle::Message, lane_of(e.peer), lane, sent.row, row, e.detail, e.text, sent.seq);
+        arrow(ArrowStyle::Message, lane_of(e.peer), lane, sent.row, row, e.detail, e.text, sent.seq, e.guest);
         break;
       }
       case EventKind::MessageLost: {
         const Pending sent = take(key, row);
-        arrow(ArrowStyle::Lost, lane, lane_of(e.peer), sent.row, row, e.detail + " lost", e.text, sent.seq);
+        arrow(ArrowStyle::Lost, lane, lane_of(e.peer), sent.row, row, e.detail + " lost", e.text, sent.seq, e.guest);
         break;
       }
       case EventKind::MessageDropped:
-        arrow(ArrowStyle::Dropped, lane, lane_of(e.peer), row, row, e.detail + " lost", e.text, seq_);
+        arrow(ArrowStyle::Dropped, lane, lane_of(e.peer), row, row, e.detail + " dropped", e.text, seq_, e.guest);
         break;
       case EventKind::InstanceChanged:
         box(BoxStyle::State, lane, row, who(e.guest, ": ") + e.detail, e.text);
@@ -189,7 +193,7 @@ class ChartBuilder {
         arrow(ArrowStyle::InFlight, lane_of(from), lane_of(to), p.row, end, p.label + " (in flight)",
               fmt::format("message {} of {} still queued {} -> {} when the trace ends", p.label, guest(g),
                           cfg_.members[from].name, cfg_.members[to].name),
-              p.seq);
+              p.seq, g);
     }
   }
 
@@ -214,8 +218,20 @@ class ChartBuilder {
     for (const auto& v : r_.violations)
       c_.verdict.push_back({fmt::format("violated: {} ({})", v, property_info(*parse_property(v)).meaning), true});
     if (r_.divergence) c_.verdict.push_back({"replay diverged: " + r_.divergence->reason, true});
-    if (t_.loop_start && r_.loop_closed && !r_.divergence)
-      c_.verdict.push_back({fmt::format("lasso: the last state is the state after step {}", *t_.loop_start), false});
+    const bool lasso = t_.loop_start && r_.loop_closed && !r_.divergence;
+    if (lasso) {
+      const std::size_t n = *t_.loop_start;
+      c_.cycle_first_row = static_cast<int>(n) + 1;
+      c_.verdict.push_back(
+          {n == r_.steps ? fmt::format("lasso: after step {} no fair action is enabled; the path stays there forever", n)
+                         : fmt::format("lasso: steps {} to {} repeat forever (the bracket on the right)", n + 1, r_.steps),
+           false});
+      // A liveness violation is as bad as any other: red, named like one.
+      if (t_.expect_violation && r_.expect_met)
+        if (const auto id = parse_property(*t_.expect_violation); id && property_info(*id).kind == PropertyKind::Liveness)
+          c_.verdict.push_back(
+              {fmt::format("violated: {} ({})", *t_.expect_violation, property_info(*id).meaning), true});
+    }
     c_.verdict.push_back({r_.expect_message, !r_.expect_met});
   }
 
@@ -231,6 +247,12 @@ class ChartBuilder {
 };
 
 }  // namespace
+
+const char* guest_colour(int guest) {
+  static constexpr const char* kColours[] = {"#1f4e79", "#2e7d32", "#8e44ad", "#b9770e",
+                                             "#117a65", "#6d4c41", "#ad1457", "#34495e"};
+  return guest < 0 ? "#333333" : kColours[guest % 8];
+}
 
 SequenceChart build_sequence_chart(const LgrModel& model, const Trace& trace, const ReplayResult& replay) {
   return ChartBuilder(model, trace, replay).run();

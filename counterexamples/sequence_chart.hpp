@@ -39,6 +39,7 @@ struct ChartArrow {
   std::string tooltip;  // the whole sentence
   int seq = 0;          // order of the event that ends it (received, lost) or draws it, in the replay
   int send_seq = 0;     // order of the event that sent it
+  int guest = kNone;    // whose relocation it belongs to (one colour per guest)
 };
 
 enum class BoxStyle { State, Relocation, Guest, Timer, Fault, Timeout, Ghost };
@@ -84,7 +85,20 @@ struct SequenceChart {
   std::vector<ChartBand> bands;
   std::vector<ChartLinkFault> link_faults;
   std::vector<VerdictLine> verdict;  // violated properties, divergence, lasso, expectation
+  // The final-state panel under the chart: where each guest of the chart is
+  // at the end, then each property's witness (counterexamples/witness.hpp).
+  std::vector<std::string> final_state;
+  std::vector<PropertyWitness> witnesses;
+  // A lasso: its cycle is rows [cycle_first_row, last row], drawn bracketed
+  // with a back-arrow; a stuttering one (no step in its cycle) stays in its
+  // last row, cycle_first_row being one past it.
+  int cycle_first_row = -1;
+  int guest_count = 1;  // guests shown; more than one: one colour each
 };
+
+// The colour of guest g's messages ("#1f4e79"); the same guest index gives
+// the same colour in every chart.
+const char* guest_colour(int guest);
 
 SequenceChart build_sequence_chart(const LgrModel& model, const Trace& trace, const ReplayResult& replay);
 

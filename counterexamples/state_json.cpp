@@ -33,7 +33,8 @@ nlohmann::json state_json(const LgrModel& model, const StateVars& v) {
     e["owner"] = cfg.members[gv.own].name;
     e["instances"] = instances;
     e["relocation"] = rs_name(gv.rs);
-    e["request"] = gv.episode() ? json(gv.cur + 1) : json(nullptr);
+    // 0-based, as every index in lgrcheck's JSON: configuration "requests"[request] (docs/json-output.md).
+    e["request"] = gv.episode() ? json(gv.cur) : json(nullptr);
     e["source"] = gv.episode() ? json(cfg.members[gv.from].name) : json(nullptr);
     e["destination"] = gv.episode() ? json(cfg.members[model.dest(gv)].name) : json(nullptr);
     e["pass"] = gv.pass;

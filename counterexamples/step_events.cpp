@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "counterexamples/relocation_wait.hpp"
+
 namespace lgr {
 namespace {
 
@@ -95,9 +97,24 @@ class StepDescriber {
       add(EventKind::PeerDownDetected, g, s, d, "peer down",
           fmt::format("{} finds {} unreachable and ends the relocation of {}", member(s), member(d), G));
     else if (is(ActionKind::DstDetectPeerDown, g))
-      add(EventKind::PeerDownDetected, g, d, s, "peer down",
-          fmt::format("{} finds {} unreachable and reads the ownership record of {}: owner {}", member(d), member(s),
-                      G, member(pre_.g[g].own)));
+      add(EventKind::PeerDownDetected, g, d, s, "peer down", destination_decision(g, s, d));
+  }
+
+  // What the destination decides when it loses its source. The
+  // no-pdr-arbitration variant resumes a READY instance without reading the
+  // ownership record, so its sentence must not say it reads it.
+  std::string destination_decision(int g, int s, int d) const {
+    const GuestVars &a = pre_.g[g], &b = post_.g[g];
+    const std::string& G = guest_name(g);
+    const bool resumed = b.inst[d] == I_RUNNING;
+    if (m_.variants().has(Variant::NoPdrArbitration) && a.inst[d] == I_READY)
+      return fmt::format(
+          "{} finds {} unreachable and resumes its READY instance of {} without reading the ownership record "
+          "(no-pdr-arbitration), which names {}",
+          member(d), member(s), G, member(a.own));
+    return fmt::format("{} finds {} unreachable and reads the ownership record of {}: owner {}, so it {} its {} instance",
+                       member(d), member(s), G, member(a.own), resumed ? "resumes" : "discards",
+                       inst_name(a.inst[d]));
   }
 
   void guest_activity(int g, int s) {
@@ -123,10 +140,51 @@ class StepDescriber {
     if (!receives(g, sd) || c == 0) return;
     const int head = channel_head(c);
     const int from = sd ? s : d, to = sd ? d : s;
-    std::string text = fmt::format("message {} received by {}", message_name(head, sd), member(to));
-    if ((!sd || head != SD_MEM) && !changed_besides_channels(g))
-      text += fmt::format(" and dropped ({})", received_context(g, sd));
+    const std::string text =
+        fmt::format("message {} received by {}{}", message_name(head, sd), member(to), receipt_outcome(g, d, sd, head));
     add(EventKind::MessageReceived, g, to, from, message_name(head, sd), text);
+  }
+
+  // What became of a received message, read off the step: a CREATE that
+  // made no shadow was refused (with the storage figures the destination
+  // found); a message that changed nothing but its channel was ignored as
+  // stale, except where a rule answers it all the same (CANCEL is always
+  // acknowledged; under retry-refused a REFUSED resends CREATE).
+  std::string receipt_outcome(int g, int d, bool sd, int head) const {
+    const GuestVars &a = pre_.g[g], &b = post_.g[g];
+    const std::string& G = guest_name(g);
+    if (sd && head == SD_CREATE) {
+      if (b.inst[d] == I_SHADOW && a.inst[d] != I_SHADOW) return "";
+      const std::string why = storage_refusal(m_, pre_, g);
+      return why.empty() ? " and refused" : " and refused: " + why;
+    }
+    if ((sd && head == SD_MEM) || changed_besides_channels(g)) return "";
+    if (sd && head == SD_CANCEL)
+      return fmt::format(" with no shadow of {} to discard ({} holds {}); it acknowledges all the same", G, member(d),
+                         inst_name(a.inst[d]));
+    if (!sd && head == DS_REFUSED && a.rs == RS_INIT && queued_create(g))
+      return fmt::format(" and answered with a new CREATE: under retry-refused the source retries instead of ending "
+                         "the relocation (it stays in {})",
+                         rs_name(b.rs));
+    return fmt::format(" and ignored ({})", ignored_reason(g, d, sd, head));
+  }
+
+  bool queued_create(int g) const {
+    const std::vector<int> after = digits(post_.g[g].c_sd);
+    return !after.empty() && after.back() == SD_CREATE;
+  }
+
+  std::string ignored_reason(int g, int d, bool sd, int head) const {
+    const GuestVars& a = pre_.g[g];
+    if (sd) {
+      const char* wants = head == SD_RESUME ? "READY" : "SHADOW";
+      return fmt::format("{} holds {} {}, not {}", member(d), guest_name(g), inst_name(a.inst[d]), wants);
+    }
+    if (head == DS_CANCEL_REQ)
+      return a.rs == RS_CANCELING ? "already cancelling: relocation state CANCELING"
+                                  : fmt::format("too late: relocation state {}", rs_name(a.rs));
+    const char* wants = head == DS_ACK_STATE ? "STATE_SENT" : head == DS_CANCEL_ACK ? "CANCELING" : "INIT";
+    return fmt::format("relocation state {}, not {}", rs_name(a.rs), wants);
   }
 
   // What is left of the channel after the received head, against the channel
@@ -159,15 +217,6 @@ class StepDescriber {
     return a.own != b.own || a.inst != b.inst || a.rs != b.rs || a.cur != b.cur || a.pass != b.pass ||
            a.dirty != b.dirty || a.img_ok != b.img_ok || a.bad_image != b.bad_image || a.bad_commit != b.bad_commit;
   }
-  std::string received_context(int g, bool sd) const {
-    const GuestVars& a = pre_.g[g];
-    if (sd) {
-      const int d = m_.dest(a);
-      return fmt::format("{} holds {}", member(d), inst_name(a.inst[d]));
-    }
-    return fmt::format("relocation state {}", rs_name(a.rs));
-  }
-
   // Sends from the source while its peer is unreachable never reach a channel.
   void dropped_sends(int g, int s, int d) {
     const GuestVars &a = pre_.g[g], &b = post_.g[g];
@@ -179,7 +228,8 @@ class StepDescriber {
     else if (b.rs == RS_STATE_SENT && a.rs != RS_STATE_SENT) msg = "STATE";
     if (msg)
       add(EventKind::MessageDropped, g, s, d, msg,
-          fmt::format("message {} lost {} -> {} ({})", msg, member(s), member(d), unreachable(s, d)));
+          fmt::format("message {} dropped at {}: {}, so it is never queued to {}", msg, member(s), unreachable(s, d),
+                      member(d)));
   }
 
   void instances(int g) {

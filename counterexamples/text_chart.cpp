@@ -32,6 +32,12 @@ class TextWriter {
     in_flight();
     out_ += "\n";
     for (const auto& v : c_.verdict) out_ += v.text + "\n";
+    out_ += "\nfinal state:\n";
+    for (const auto& line : c_.final_state) out_ += "    " + line + "\n";
+    for (const auto& w : c_.witnesses) {
+      out_ += "witness of " + w.property + ":\n";
+      for (const auto& line : w.lines) out_ += "    " + line + "\n";
+    }
     return std::move(out_);
   }
 

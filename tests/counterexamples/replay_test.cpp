@@ -175,7 +175,8 @@ TEST_CASE("counterexamples: a commit moves the ownership record and a failure lo
                                   "message RESUME lost GDLLCPX2 -> GDLLCPX1 (the link GDLLCPX1 - GDLLCPX2 failed)"});
   CHECK(r.trace[9].changes ==
         std::vector<std::string>{
-            "GDLLCPX1 finds GDLLCPX2 unreachable and reads the ownership record of LGRLIN21: owner GDLLCPX1",
+            "GDLLCPX1 finds GDLLCPX2 unreachable and reads the ownership record of LGRLIN21: owner GDLLCPX1, so it "
+            "resumes its READY instance",
             "LGRLIN21 on GDLLCPX1: READY -> RUNNING", "the relocation episode of LGRLIN21 ends"});
   CHECK(r.violations.empty());
 }
@@ -194,8 +195,8 @@ TEST_CASE("counterexamples: a lasso closes on its loop step and Termination need
   CHECK(r.ok);
   CHECK(r.loop_closed);
   CHECK(r.expect_message ==
-        "expect violation Termination: met (the cycle after step 3 is fair and the relocation of LGRLIN21 never "
-        "ends on it)");
+        "expect violation Termination: met (after step 3 no fair action is enabled and the relocation of LGRLIN21 "
+        "never ends)");
 
   // In the correct model the source detects the failure: stuttering is unfair.
   const LgrModel correct = lgr::testing::model_of("ssi2-basic.json");

@@ -52,7 +52,7 @@ TEST_CASE("counterexamples: the seed's round trip moves LGRLIN21 to GDLLCPX1 and
 TEST_CASE("counterexamples: the scenarios show the cancel and failure paths in z/VM terms", "[counterexamples]") {
   auto changes_at = [](const std::string& name, size_t step) { return replay_file(scenario(name)).trace.at(step - 1).changes; };
   CHECK(changes_at("cancel-too-late.trace", 10) ==
-        std::vector<std::string>{"message CANCEL_REQ received by GDLLCPX2 and dropped (relocation state NONE)"});
+        std::vector<std::string>{"message CANCEL_REQ received by GDLLCPX2 and ignored (too late: relocation state NONE)"});
   CHECK(changes_at("destination-fails-during-memory-move.trace", 6) ==
         std::vector<std::string>{"member GDLLCPX1 fails: its CP is down", "LGRLIN21 on GDLLCPX1: SHADOW -> NONE",
                                  "message MEM lost GDLLCPX2 -> GDLLCPX1 (GDLLCPX1 failed)",
@@ -74,6 +74,12 @@ TEST_CASE("counterexamples: lgrcheck replay exits 0 when the expectation is met"
   CHECK(o.out == "replay " + scenario("early-resume-double-run.trace") + " (config " +
                      std::string(LGRCHECK_SOURCE_DIR) + "/examples/ssi2-basic.json, variant early-resume)\n"
                      "violations: SingleInstance, OwnerRuns false in the last state (after step 7)\n"
+                     "witness of SingleInstance:\n"
+                     "    LGRLIN21 RUNNING on GDLLCPX1 and QUIESCED on GDLLCPX2; the ownership record names "
+                     "GDLLCPX2; relocation GDLLCPX2 -> GDLLCPX1 in STATE_SENT\n"
+                     "witness of OwnerRuns:\n"
+                     "    LGRLIN21 RUNNING on GDLLCPX1, but the ownership record names GDLLCPX2; relocation "
+                     "GDLLCPX2 -> GDLLCPX1 in STATE_SENT\n"
                      "expect violation SingleInstance: met (SingleInstance is false in the last state)\n"
                      "replay: ok\n");
 }
