@@ -197,9 +197,10 @@ void add_check_command(CLI::App& app, int& status) {
       ->default_val("bfs");
   cmd->add_option("--store", a->store,
                   "where visited states go (breadth- and depth-first alike):\n"
-                  "table (default): whole states, exact, about 60 bytes per state;\n"
+                  "table (default: the fastest exact store in bench/RESULTS-stores.md): whole states,\n"
+                  "  exact, about 60 bytes per state;\n"
                   "tree: states folded into a tree of shared pairs (Laarman's tree compression), exact,\n"
-                  "  fewer bytes per state, no --liveness;\n"
+                  "  about half the table's memory, slower; no --liveness;\n"
                   "hash-compaction: 63-bit fingerprints only, a collision may hide a state (estimate printed);\n"
                   "bitstate: k bits per state (see --bitstate), never a proof: verdict 'probable pass', exit 3");
   cmd->add_flag("--hash-compaction", a->hash_compaction, "the same as --store hash-compaction");
