@@ -13,7 +13,12 @@
 
 #include "explorer/search.hpp"
 #include "properties/checked_model.hpp"
+// The helpers' place after the tests' move into tests/<folder>/, and before.
+#if __has_include("tests/support/test_support.hpp")
+#include "tests/support/test_support.hpp"
+#else
 #include "test_support.hpp"
+#endif
 
 using namespace lgr;
 using explorer::StoreKind;
