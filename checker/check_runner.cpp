@@ -14,6 +14,7 @@ const char* verdict_name(Verdict v) {
     case Verdict::Pass: return "pass";
     case Verdict::Fail: return "fail";
     case Verdict::Incomplete: return "incomplete";
+    case Verdict::ProbablePass: return "probable pass";
   }
   return "?";
 }
@@ -23,6 +24,7 @@ int exit_code(Verdict v) {
     case Verdict::Pass: return 0;
     case Verdict::Fail: return 1;
     case Verdict::Incomplete: return 3;
+    case Verdict::ProbablePass: return 3;  // not a proof
   }
   return 4;
 }
@@ -70,8 +72,9 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
     r.goals.push_back({g.id, f.violated(), f.depth});
   }
   r.verdict = violated ? Verdict::Fail
-              : r.search.complete() && liveness_judged ? Verdict::Pass
-                                                       : Verdict::Incomplete;
+              : !(r.search.complete() && liveness_judged)             ? Verdict::Incomplete
+              : r.search.store == explorer::StoreKind::Bitstate ? Verdict::ProbablePass
+                                                                : Verdict::Pass;
   r.peak_resident_bytes = explorer::peak_resident_bytes();
   return r;
 }
@@ -98,7 +101,17 @@ nlohmann::json report_json(const CheckReport& r) {
   j["strategy"] = explorer::strategy_name(r.search.strategy);
   j["shortest_traces"] = r.search.shortest_traces();
   j["hash_compaction"] = r.search.hash_compaction;
-  if (r.search.hash_compaction) j["collision_probability"] = r.search.collision_probability;
+  j["store"] = explorer::store_name(r.search.store);
+  if (r.search.hash_compaction) {
+    j["collision_probability"] = r.search.collision_probability;
+    j["fingerprint_estimate"] = r.search.fingerprint_estimate;
+  }
+  if (r.search.store == explorer::StoreKind::Bitstate)
+    j["bitstate"] = {{"bits", r.search.bitstate_bits},
+                     {"hashes", r.search.bitstate_hashes},
+                     {"fill", r.search.bitstate_fill},
+                     {"expected_missed", r.search.expected_missed},
+                     {"omission_probability", r.search.omission_probability}};
   j["states_per_second"] = r.search.seconds > 0 ? r.search.states / r.search.seconds : 0.0;
   json props = json::object();
   for (const auto& p : r.properties) {
@@ -134,6 +147,26 @@ nlohmann::json report_json(const CheckReport& r) {
 
 namespace {
 
+// What an approximate store may have missed.
+void print_store_estimates(const explorer::SearchResult& s, std::ostream& out) {
+  if (s.hash_compaction) {
+    fmt::print(out, "  hash compaction: probability that a fingerprint collision hid a state {:.1e}\n",
+               s.collision_probability);
+    fmt::print(out, "  hash compaction: TLC's estimate distinct x (generated - distinct) / 2^63 = {:.1e}\n",
+               s.fingerprint_estimate);
+    if (s.fingerprint_estimate > explorer::kFingerprintWarning)
+      fmt::print(out, "  warning: states may have been missed; check with --store tree (exact) instead\n");
+  }
+  if (s.store == explorer::StoreKind::Bitstate) {
+    fmt::print(out, "  bitstate: {} bits ({:.0f} MiB), {} bits per state, {:.2f}% of bits set\n", s.bitstate_bits,
+               s.bitstate_bits / 8.0 / (1024 * 1024), s.bitstate_hashes, 100 * s.bitstate_fill);
+    fmt::print(out,
+               "  bitstate: about {:.3g} states lost directly (coverage about {:.4f}%), probability that any was "
+               "{:.2g}; what a lost state alone leads to is lost too\n",
+               s.expected_missed, 100 * s.states / (s.states + s.expected_missed), s.omission_probability);
+  }
+}
+
 std::string lasso_summary(const PropertyOutcome& p) {
   const uint32_t stem = *p.loop_start, cycle = p.trace_length - stem;
   if (cycle == 0) return fmt::format("stuck after {} steps, no fair action enabled", stem);
@@ -153,9 +186,7 @@ void print_summary(const CheckReport& r, std::ostream& out) {
   const double states = s.states ? static_cast<double>(s.states) : 1.0;
   fmt::print(out, "  memory {:.1f} bytes per state (store and frontier at the peak), peak resident {:.1f} MiB ({:.1f} bytes per state)\n",
              s.peak_bytes / states, r.peak_resident_bytes / (1024.0 * 1024.0), r.peak_resident_bytes / states);
-  if (s.hash_compaction)
-    fmt::print(out, "  hash compaction: probability that a fingerprint collision hid a state {:.1e}\n",
-               s.collision_probability);
+  print_store_estimates(s, out);
   if (!s.shortest_traces())
     fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");
   if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
@@ -164,7 +195,8 @@ void print_summary(const CheckReport& r, std::ostream& out) {
     if (!p.checked)
       fmt::print(out, "  {:<17} not checked (the search or the liveness pass did not finish)\n", name);
     else if (p.holds)
-      fmt::print(out, "  {:<17} {}\n", name, s.complete() ? "holds" : "not violated so far");
+      fmt::print(out, "  {:<17} {}\n", name,
+                 !s.complete() ? "not violated so far" : s.exhaustive() || s.hash_compaction ? "holds" : "probably holds");
     else if (p.loop_start)
       fmt::print(out, "  {:<17} VIOLATED  {}: {} ({} states on fair cycles or stuck)\n", name, p.guest,
                  lasso_summary(p), p.violating_states);

@@ -16,7 +16,9 @@
 
 namespace lgr {
 
-enum class Verdict { Pass, Fail, Incomplete };
+// ProbablePass: complete, nothing violated, but the store (bitstate) may
+// have lost states: no proof.
+enum class Verdict { Pass, Fail, Incomplete, ProbablePass };
 const char* verdict_name(Verdict v);
 
 struct CheckSettings {
@@ -68,7 +70,7 @@ struct CheckReport {
 
 CheckReport run_check(const LgrModel& model, const CheckSettings& settings);
 
-// Exit status of spec'd CLI: 0 pass, 1 fail, 3 incomplete.
+// Exit status of spec'd CLI: 0 pass, 1 fail, 3 incomplete or probable pass.
 int exit_code(Verdict v);
 nlohmann::json report_json(const CheckReport& r);
 void print_summary(const CheckReport& r, std::ostream& out);

@@ -42,6 +42,9 @@ struct CheckArgs {
   bool no_print_traces = false;
   std::string strategy = "bfs";
   bool hash_compaction = false;
+  std::string store;
+  std::string bitstate;
+  int bitstate_hashes = 3;
 };
 
 using WrittenFiles = std::vector<std::pair<std::string, std::vector<std::string>>>;  // property, its files
@@ -73,6 +76,33 @@ void add_counterexamples_json(const LgrModel& model, const CheckReport& report, 
   }
 }
 
+// --store, with --hash-compaction and --bitstate SIZE as its shorthands;
+// the error text, or "" when the options agree.
+std::string choose_store(const CheckArgs& a, explorer::SearchOptions& o) {
+  std::optional<explorer::StoreKind> kind;
+  if (!a.store.empty()) {
+    kind = explorer::parse_store(a.store);
+    if (!kind) return "--store: '" + a.store + "' is none of table, tree, hash-compaction, bitstate";
+  }
+  auto also = [&](explorer::StoreKind k, const char* option) -> std::string {
+    if (kind && *kind != k) return std::string(option) + " contradicts --store " + a.store;
+    kind = k;
+    return "";
+  };
+  if (a.hash_compaction)
+    if (std::string e = also(explorer::StoreKind::HashCompaction, "--hash-compaction"); !e.empty()) return e;
+  if (!a.bitstate.empty()) {
+    if (std::string e = also(explorer::StoreKind::Bitstate, "--bitstate"); !e.empty()) return e;
+    const auto bytes = parse_byte_size(a.bitstate);
+    if (!bytes || *bytes < 8) return "--bitstate: '" + a.bitstate + "' is not a size of at least 8 bytes, such as 512M";
+    o.bitstate_bits = *bytes * 8;
+  }
+  if (a.bitstate_hashes < 1 || a.bitstate_hashes > 16) return "--bitstate-hashes must be 1 to 16";
+  o.bitstate_hashes = a.bitstate_hashes;
+  o.store = kind.value_or(explorer::StoreKind::Table);
+  return "";
+}
+
 int run(const CheckArgs& a) {
   CheckSettings settings;
   VariantSet variants;
@@ -96,11 +126,12 @@ int run(const CheckArgs& a) {
                                         : "not one of " + explorer::strategy_names()));
   }
   settings.search.strategy = *strategy;
-  settings.search.hash_compaction = a.hash_compaction;
+  if (const std::string e = choose_store(a, settings.search); !e.empty()) return bad_input(e);
   const explorer::PropertyMask liveness_bits =
       property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
-  if (a.hash_compaction && (a.liveness || (settings.properties & liveness_bits)))
-    return bad_input("--liveness needs the states themselves to build the graph; it cannot run with --hash-compaction");
+  if (settings.search.store != explorer::StoreKind::Table && (a.liveness || (settings.properties & liveness_bits)))
+    return bad_input(std::string("--liveness needs the states themselves to build the graph; it cannot run with --store ") +
+                     explorer::store_name(settings.search.store));
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
@@ -169,13 +200,16 @@ void add_check_command(CLI::App& app, int& status) {
   CLI::App* cmd = app.add_subcommand(
       "check",
       "Explore every reachable state of CONFIG and check the properties of the LGR model.\n"
-      "Exit 0 when all hold, 1 when one is violated, 2 on bad input, 3 when incomplete.\n"
+      "Exit 0 when all hold, 1 when one is violated, 2 on bad input, 3 when incomplete\n"
+      "or not a proof (bitstate: 'probable pass').\n"
       "Examples:\n"
       "  lgrcheck check examples/ssi4-seed.json\n"
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
       "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json\n"
       "  lgrcheck check examples/ssi3-contention.json --variant retry-refused --liveness\n"
       "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
+      "  lgrcheck check huge.json --threads 2 --store tree\n"
+      "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
       "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
@@ -195,9 +229,20 @@ void add_check_command(CLI::App& app, int& status) {
     strategies += fmt::format("{}{}{}: {}", strategies.empty() ? "" : ";\n", s.name,
                               s.strategy == explorer::Strategy::BreadthFirst ? " (default)" : "", s.meaning);
   cmd->add_option("--strategy", a->strategy, strategies)->default_val(explorer::strategy_name(explorer::Strategy::BreadthFirst));
-  cmd->add_flag("--hash-compaction", a->hash_compaction,
-                "store 63-bit fingerprints instead of states (about 16 instead of 50 bytes per state);\n"
-                "reports the probability that a fingerprint collision hid a state");
+  cmd->add_option("--store", a->store,
+                  "where visited states go (breadth- and depth-first alike):\n"
+                  "table (default: the fastest exact store in bench/RESULTS-stores.md): whole states,\n"
+                  "  exact, about 60 bytes per state;\n"
+                  "tree: states folded into a tree of shared pairs (Laarman's tree compression), exact,\n"
+                  "  about half the table's memory, slower; no --liveness;\n"
+                  "hash-compaction: 63-bit fingerprints only, a collision may hide a state (estimate printed);\n"
+                  "bitstate: k bits per state (see --bitstate), never a proof: verdict 'probable pass', exit 3");
+  cmd->add_flag("--hash-compaction", a->hash_compaction, "the same as --store hash-compaction");
+  cmd->add_option("--bitstate", a->bitstate,
+                  "--store bitstate with a bit array of SIZE bytes, e.g. 512M (8 bits a byte; default 512M);\n"
+                  "prints the expected number of states lost and the chance that any was");
+  cmd->add_option("--bitstate-hashes", a->bitstate_hashes, "bits set per state with bitstate (default 3)")
+      ->default_val(3);
   cmd->add_flag("--stop-at-first", a->stop_at_first, "stop at the first violation (counts are then partial)");
   cmd->add_option("--max-states", a->max_states, "stop after this many states (verdict: incomplete)");
   cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");

@@ -35,6 +35,7 @@
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_store.hpp"
+#include "explorer/store_estimates.hpp"
 
 namespace explorer {
 
@@ -49,7 +50,16 @@ class BreadthFirstSearch : public ExploredStates<M> {
       throw std::logic_error("breadth-first search compiled for another state size than the model's");
   }
 
-  SearchResult run();
+  // Runs the engine compiled for the store's kind.
+  SearchResult run() {
+    switch (store_.kind()) {
+      case StoreKind::Table: return run_as<StoreKind::Table>();
+      case StoreKind::Tree: return run_as<StoreKind::Tree>();
+      case StoreKind::HashCompaction: return run_as<StoreKind::HashCompaction>();
+      case StoreKind::Bitstate: return run_as<StoreKind::Bitstate>();
+    }
+    throw std::logic_error("unknown store");
+  }
 
  private:
   using ExploredStates<M>::model_;
@@ -99,8 +109,9 @@ class BreadthFirstSearch : public ExploredStates<M> {
     std::atomic<bool> pause{false};  // the table must grow
   };
 
+  template <StoreKind K>
   const StateWord* frontier_state(const Level& l, uint64_t position) const {
-    if (store_.exact()) return store_.state(static_cast<StateId>(l.begin + position));
+    if constexpr (K == StoreKind::Table) return store_.state(static_cast<StateId>(l.begin + position));
     return frontier_->state(frontier_order_[position]);
   }
 
@@ -150,22 +161,32 @@ class BreadthFirstSearch : public ExploredStates<M> {
            (frontier_order_.capacity() + next_order_.capacity()) * sizeof(uint32_t);
   }
 
+  // The engine for store kind K: whatever depends on the kind is decided
+  // when this is compiled.
+  template <StoreKind K>
+  SearchResult run_as();
+  template <StoreKind K>
   void expand_level(Level& l);
+  template <StoreKind K>
   void work(Worker& w, Level& l);
+  template <StoreKind K>
   bool expand_chunk(Worker& w, Level& l, uint64_t chunk);
+  template <StoreKind K>
   Visit visit(Worker& w, uint64_t h, const StateWord* s, uint64_t key);
   Visit take_block(Worker& w);
+  template <StoreKind K>
   bool same_pending(uint32_t record, uint64_t h, const StateWord* s) const;
   void after_chunk(const Level& l);
   void release_expanded(uint64_t first, uint64_t last);
+  template <StoreKind K>
   uint64_t finalize_level(const Level& l);
 
   int threads_;
   std::optional<tbb::task_arena> arena_;
   std::vector<Worker> workers_;
   SearchMonitor* monitor_ = nullptr;
-  // Records of the frontier (used with hash compaction, where the store
-  // keeps no states) and of the level being found.
+  // Records of the frontier (used by every store but the table, which
+  // keeps the states) and of the level being found.
   std::unique_ptr<LevelRecords> frontier_, next_;
   std::vector<uint32_t> frontier_order_, next_order_;  // id order -> record
   std::atomic<uint64_t> occupancy_{0};  // table entries + records handed out
@@ -174,37 +195,38 @@ class BreadthFirstSearch : public ExploredStates<M> {
 };
 
 template <ExplorableModel M, std::size_t W>
-SearchResult BreadthFirstSearch<M, W>::run() {
+template <StoreKind K>
+SearchResult BreadthFirstSearch<M, W>::run_as() {
+  constexpr bool keeps = K == StoreKind::Table;
   SearchMonitor monitor(options_);
   monitor_ = &monitor;
   SearchResult r;
   r.threads = threads_;
-  r.hash_compaction = !store_.exact();
   // No more OS threads than cores (oneTBB's own limit); the work is still
   // split into threads_ shares.
   if (threads_ > 1) arena_.emplace(std::min(threads_, tbb::info::default_concurrency()));
   workers_ = std::vector<Worker>(threads_);
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
-  frontier_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
-  next_ = std::make_unique<LevelRecords>(words, record_bytes, store_.exact());
+  frontier_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
+  next_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
 
   std::vector<StateWord> init(words);
   model_.initial(init.data());
   store_.insert(init.data(), kNoState, 0);
-  if (!store_.exact()) {
+  if constexpr (!keeps) {
     uint32_t first = 0;
     frontier_->take_block(first);
     std::copy_n(init.begin(), words, frontier_->state(first));
     frontier_order_.assign(1, first);
   }
-  occupancy_ = store_.size();
+  occupancy_ = store_.table_entries();
 
   Level l;
   l.begin = 0;
   l.end = 1;
   for (;;) {
-    expand_level(l);
+    expand_level<K>(l);
     FindingTally level_tally;
     for (Worker& w : workers_) {
       r.transitions += w.transitions;
@@ -214,7 +236,7 @@ SearchResult BreadthFirstSearch<M, W>::run() {
       w.tally = FindingTally{};
     }
     level_tally.record(r, l.depth);
-    const uint64_t found = finalize_level(l);
+    const uint64_t found = finalize_level<K>(l);
     if (found) ++l.depth;
     if (options_.stop_at_first) {
       for (int b = 0; b < kMaxProperties; ++b)
@@ -223,7 +245,7 @@ SearchResult BreadthFirstSearch<M, W>::run() {
     if (found == 0 || monitor.stopping()) break;
     l.begin = l.end;
     l.end += found;
-    if (!store_.exact()) {  // the new level's records are its frontier
+    if constexpr (!keeps) {  // the new level's records are its frontier
       std::swap(frontier_, next_);
       std::swap(frontier_order_, next_order_);
       next_->clear();
@@ -235,7 +257,7 @@ SearchResult BreadthFirstSearch<M, W>::run() {
   r.stop = monitor.stop();
   r.seconds = monitor.elapsed();
   r.peak_bytes = monitor.peak_bytes();
-  if (r.hash_compaction) r.collision_probability = fingerprint_collision_probability(r.states);
+  record_store_estimates(store_, r);
   frontier_.reset();
   next_.reset();
   frontier_order_ = {};
@@ -246,6 +268,7 @@ SearchResult BreadthFirstSearch<M, W>::run() {
 }
 
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 void BreadthFirstSearch<M, W>::expand_level(Level& l) {
   const uint64_t size = l.end - l.begin;
   l.chunk = std::clamp<uint64_t>(size / (uint64_t(threads_) * 16), 16, 256);
@@ -255,7 +278,7 @@ void BreadthFirstSearch<M, W>::expand_level(Level& l) {
   for (;;) {
     l.next_redo = 0;
     l.pause = false;
-    on_all_threads([&](Worker& w) { work(w, l); });
+    on_all_threads([&](Worker& w) { work<K>(w, l); });
     l.redo.clear();
     for (Worker& w : workers_) {
       l.redo.insert(l.redo.end(), w.aborted.begin(), w.aborted.end());
@@ -267,15 +290,24 @@ void BreadthFirstSearch<M, W>::expand_level(Level& l) {
     // keys no longer grow, which RecentStates relies on.
     for (Worker& w : workers_)
       if (w.recent) w.recent->clear();
-    // The table is 90% full: grow it while every thread waits.
-    const uint64_t bytes = current_bytes();
-    if (!monitor_->may_grow(bytes, store_.table().bytes())) {
+    // The table (or an index of the tree) is full: grow it while every
+    // thread waits.
+    bool tree_full = false;
+    if constexpr (K == StoreKind::Tree) tree_full = store_.tree().full();
+    const uint64_t bytes = current_bytes(), extra = tree_full ? store_.tree().bytes() : store_.table().bytes();
+    if (!monitor_->may_grow(bytes, extra)) {
       monitor_->request_stop(StopReason::MaxMemory);
       return;
     }
-    monitor_->note_bytes(bytes + store_.table().bytes());
+    monitor_->note_bytes(bytes + extra);
     try {
-      store_.table().grow([&](std::size_t pieces, auto&& move) { for_each_range(pieces, move, 1); });
+      auto pieces = [&](std::size_t pieces, auto&& move) { for_each_range(pieces, move, 1); };
+      if constexpr (K == StoreKind::Tree)
+        if (tree_full) {
+          store_.tree().grow(pieces);
+          continue;
+        }
+      store_.table().grow(pieces);
     } catch (const std::length_error&) {  // at its largest, or no memory to reserve
       monitor_->request_stop(StopReason::MaxMemory);
       return;
@@ -284,6 +316,7 @@ void BreadthFirstSearch<M, W>::expand_level(Level& l) {
 }
 
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 void BreadthFirstSearch<M, W>::work(Worker& w, Level& l) {
   while (!l.pause.load(std::memory_order_relaxed) && !monitor_->stopping()) {
     uint64_t chunk;
@@ -296,7 +329,7 @@ void BreadthFirstSearch<M, W>::work(Worker& w, Level& l) {
     }
     // Allocated on first use: more threads asked for than cores run cost nothing.
     if (!w.recent) w.recent.emplace(store_.words());
-    if (!expand_chunk(w, l, chunk)) {
+    if (!expand_chunk<K>(w, l, chunk)) {
       w.aborted.push_back(chunk);
       return;
     }
@@ -314,6 +347,7 @@ void BreadthFirstSearch<M, W>::work(Worker& w, Level& l) {
 // looked up. False when the chunk must be redone (the table must grow
 // first) or abandoned (no room left).
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk) {
   const std::size_t words = store_.template words_of<W>();
   const uint64_t first = chunk * l.chunk, last = std::min(l.end - l.begin, first + l.chunk);
@@ -325,7 +359,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
       Successors& b = w.successors[p % kPipeline];
       b.position = p;
       b.count = 0;
-      const PropertyMask bad = model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord* next) {
+      const PropertyMask bad = model_.expand(frontier_state<K>(l, p), [&](ActionId a, const StateWord* next) {
         // The size again, not the captured `words`: the model's successor
         // function is not inlined here, and a captured size is no constant.
         const std::size_t n = store_.template words_of<W>();
@@ -350,10 +384,29 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
         const uint64_t h = b.hashes[i];
         const bool repeat = w.recent->template seen_or_record<W>(h, &b.states[i * words]);
         b.hashes[i] = repeat ? 0 : h;
-        if (!repeat) table.prefetch(h);
+        if (repeat) continue;
+        if constexpr (K == StoreKind::Bitstate) store_.bitstate().prefetch(h);
+        if constexpr (K != StoreKind::Tree) table.prefetch(h);
       }
     }
-    if (store_.exact() && p >= first + kSlotLag && p - kSlotLag < last) {
+    // The tree's table hash is the state's root, known once its leaves
+    // and nodes are found (or added).
+    if (K == StoreKind::Tree && p >= first + kSlotLag && p - kSlotLag < last) {
+      Successors& b = w.successors[(p - kSlotLag) % kPipeline];
+      for (std::size_t i = 0; i < b.count; ++i) {
+        if (b.hashes[i] == 0) continue;
+        const uint64_t root = store_.tree().template fold<W>(&b.states[i * words]);
+        if (root == 0) {  // an index must grow first, or the tree is at its largest
+          if (store_.tree().exhausted()) monitor_->request_stop(StopReason::MaxMemory);
+          else l.pause = true;
+          w.recent->clear();
+          return false;
+        }
+        b.hashes[i] = root;
+        table.prefetch(root);
+      }
+    }
+    if (K == StoreKind::Table && p >= first + kSlotLag && p - kSlotLag < last) {
       const Successors& b = w.successors[(p - kSlotLag) % kPipeline];
       for (std::size_t i = 0; i < b.count; ++i) {
         const uint64_t h = b.hashes[i];
@@ -376,7 +429,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
       for (std::size_t i = 0; i < b.count; ++i) {
         if (b.hashes[i] == 0) continue;
         const uint64_t key = LevelRecords::key(b.position, i, b.actions[i]);
-        const Visit v = visit(w, b.hashes[i], &b.states[i * words], key);
+        const Visit v = visit<K>(w, b.hashes[i], &b.states[i * words], key);
         if (v == Visit::TableFull) l.pause = true;
         if (v == Visit::TableFull || v == Visit::NoRoom) {
           w.recent->clear();  // it named states this chunk will not visit now
@@ -388,14 +441,18 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
   w.transitions += transitions;
   w.terminal += terminal;
   w.tally.merge(tally);
-  if (!store_.exact() && l.depth > 0) release_expanded(first, last);
+  if (K != StoreKind::Table && l.depth > 0) release_expanded(first, last);
   transitions_so_far_.fetch_add(transitions, std::memory_order_relaxed);
   return true;
 }
 
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::visit(Worker& w, uint64_t h, const StateWord* s,
                                                                          uint64_t key) {
+  // Bitstate: the bits hold the earlier levels, the table only this one.
+  if constexpr (K == StoreKind::Bitstate)
+    if (store_.bitstate().contains(h)) return Visit::Old;
   VisitedTable& table = store_.table();
   bool written = false;
   for (std::size_t i = table.home(h);; i = table.next(i)) {
@@ -420,17 +477,16 @@ typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::visit(Worker&
       }
       // Another thread took the slot: v is what it wrote.
     }
-    if (((v ^ h) & slot::kTagMask) != 0) continue;
     if (slot::is_pending(v)) {
       const uint32_t record = slot::payload(v);
-      if (same_pending(record, h, s)) {
+      if (((v ^ h) & slot::kTagMask) == 0 && same_pending<K>(record, h, s)) {
         std::atomic_ref<uint64_t> k = next_->key_of(record);
         uint64_t old = k.load(std::memory_order_relaxed);
         while (key < old && !k.compare_exchange_weak(old, key, std::memory_order_relaxed)) {
         }
         return Visit::Pending;
       }
-    } else if (store_.template matches<W>(v, h, s)) {
+    } else if (store_.template matches<K, W>(v, h, s)) {
       return Visit::Old;
     }
   }
@@ -458,11 +514,14 @@ typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::take_block(Wo
 }
 
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 bool BreadthFirstSearch<M, W>::same_pending(uint32_t record, uint64_t h, const StateWord* s) const {
   const StateWord* other = next_->template state<W>(record);
   if (equal_states(other, s, store_.template words_of<W>())) return true;
   // With hash compaction, equal fingerprints are the same state.
-  return !store_.exact() && slot::fingerprint(store_.template hash<W>(other)) == slot::fingerprint(h);
+  if constexpr (K == StoreKind::HashCompaction)
+    return slot::fingerprint(store_.template hash<W>(other)) == slot::fingerprint(h);
+  return false;
 }
 
 // Counts the frontier records at positions [first, last) as expanded, slab
@@ -502,6 +561,7 @@ void BreadthFirstSearch<M, W>::after_chunk(const Level& l) {
 }
 
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
   for (Worker& w : workers_) {
     next_->mark_unused(w.block_next, w.block_end);
@@ -543,11 +603,20 @@ uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
   // Number the new states in that order and store them.
   // Hashes are computed kAhead states early and their slots prefetched.
   VisitedTable& table = store_.table();
+  // The bits say how likely this level was to lose a state, before it adds its own.
+  if constexpr (K == StoreKind::Bitstate) store_.bitstate().note_level(found);
   for_each_range(found, [&](uint64_t begin, uint64_t end) {
     constexpr uint64_t kAhead = 16;
     uint64_t ahead[kAhead];
     auto hash_of = [&](uint64_t i) {
-      const uint64_t h = store_.template hash<W>(next_->template state<W>(next_order_[i]));
+      const StateWord* s = next_->template state<W>(next_order_[i]);
+      uint64_t h;
+      if constexpr (K == StoreKind::Tree) {
+        h = store_.tree().template fold<W>(s);  // found: its leaves and nodes are there
+        if (h == 0) throw std::logic_error("tree store: a pending state lost its nodes");
+      } else {
+        h = store_.template hash<W>(s);
+      }
       table.prefetch(h);
       return h;
     };
@@ -559,18 +628,20 @@ uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
       const uint64_t key = key_of(r);
       const StateId id = static_cast<StateId>(l.end + i);
       const StateId parent = static_cast<StateId>(l.begin + LevelRecords::parent_position(key));
-      store_.template put<W>(id, next_->template state<W>(r), parent, LevelRecords::action(key));
-      table.store(table.locate(h, slot::pending(h, r)), store_.stored_slot(h, id));
+      store_.template put<K, W>(id, next_->template state<W>(r), parent, LevelRecords::action(key));
+      if constexpr (K == StoreKind::Bitstate) store_.bitstate().insert(h);
+      else table.store(table.locate(h, slot::pending(h, r)), store_.template stored_slot<K>(h, id));
     }
   });
   store_.commit(l.end + found);
-  if (!store_.exact()) {
+  if constexpr (K == StoreKind::Bitstate) table.clear();  // the level's pending slots, now in the bits
+  if constexpr (K != StoreKind::Table) {
     next_->start_countdown();
     for_each_index(found, [&](uint64_t i) { next_->to_expand(next_order_[i]); });
   }
   monitor_->note_bytes(current_bytes());
-  occupancy_ = store_.size();
-  if (store_.exact()) {
+  occupancy_ = store_.table_entries();
+  if constexpr (K == StoreKind::Table) {
     // The arena has the states now.
     next_->reuse();
     next_order_.clear();

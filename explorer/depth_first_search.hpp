@@ -13,6 +13,7 @@
 
 #include "explorer/explored_states.hpp"
 #include "explorer/search_monitor.hpp"
+#include "explorer/store_estimates.hpp"
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_store.hpp"
@@ -42,7 +43,6 @@ SearchResult DepthFirstSearch<M>::run() {
   SearchMonitor monitor(options_);
   SearchResult r;
   r.threads = 1;
-  r.hash_compaction = !store_.exact();
   r.strategy = Strategy::DepthFirst;
   const std::size_t words = store_.words();
   const std::size_t state_bytes = words * sizeof(StateWord);
@@ -58,7 +58,7 @@ SearchResult DepthFirstSearch<M>::run() {
   model_.initial(current.data());
   store_.insert(current.data(), kNoState, 0);
   stack.push_back({0, 0});
-  if (!store_.exact()) stack_states = current;
+  if (!store_.keeps_states()) stack_states = current;
 
   uint32_t deepest = 0;
   uint64_t expanded = 0;
@@ -69,7 +69,7 @@ SearchResult DepthFirstSearch<M>::run() {
   while (!stack.empty()) {
     const Frame f = stack.back();
     stack.pop_back();
-    if (store_.exact()) {
+    if (store_.keeps_states()) {
       std::memcpy(current.data(), store_.state(f.id), state_bytes);
     } else {
       std::memcpy(current.data(), &stack_states[stack_states.size() - words], state_bytes);
@@ -111,7 +111,7 @@ SearchResult DepthFirstSearch<M>::run() {
     for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) {
       stack.push_back({it->first, f.depth + 1});
       deepest = std::max(deepest, f.depth + 1);
-      if (!store_.exact())
+      if (!store_.keeps_states())
         stack_states.insert(stack_states.end(), &succ[it->second * words], &succ[(it->second + 1) * words]);
     }
     if ((++expanded & 1023) == 0 || monitor.stopping()) {
@@ -134,7 +134,7 @@ SearchResult DepthFirstSearch<M>::run() {
   r.stop = monitor.stop();
   r.seconds = monitor.elapsed();
   r.peak_bytes = monitor.peak_bytes();
-  if (r.hash_compaction) r.collision_probability = fingerprint_collision_probability(r.states);
+  record_store_estimates(store_, r);
   return r;
 }
 

@@ -18,7 +18,7 @@ class ExploredStates {
   std::vector<PathStep> path_to(StateId id) const { return rebuild_path(model_, store_, id); }
 
   // After run(): the stored states, for passes over the graph (liveness,
-  // DOT). state() and find() need exact mode (no --hash-compaction).
+  // DOT). state() and find() need the table store.
   uint64_t size() const { return store_.size(); }
   const StateWord* state(StateId id) const { return store_.state(id); }
   StateId find(const StateWord* s) const { return store_.find(s); }
@@ -26,7 +26,7 @@ class ExploredStates {
 
  protected:
   ExploredStates(const M& model, SearchOptions options)
-      : model_(model), options_(std::move(options)), store_(model.state_words(), !options_.hash_compaction) {}
+      : model_(model), options_(std::move(options)), store_(model.state_words(), {options_.store, options_.bitstate_bits, options_.bitstate_hashes}) {}
 
   const M& model_;
   SearchOptions options_;

@@ -1,6 +1,6 @@
 // Rebuilds the path from the initial state to a stored state by following
-// parent links. In exact mode the states are read from the store; with hash
-// compaction they are recomputed by replaying the actions from the initial
+// parent links. With the table store the states are read from it; with the
+// others they are recomputed by replaying the actions from the initial
 // state (a model emits at most one successor per action of a state).
 #pragma once
 
@@ -26,7 +26,7 @@ std::vector<PathStep> rebuild_path(const M& model, const StateStore& store, Stat
   std::vector<PathStep> steps;
   for (StateId s = id; s != kNoState; s = store.parent(s)) steps.push_back({store.action(s), {}});
   std::reverse(steps.begin(), steps.end());
-  if (store.exact()) {
+  if (store.keeps_states()) {
     StateId s = id;
     for (auto it = steps.rbegin(); it != steps.rend(); ++it, s = store.parent(s)) {
       const StateWord* w = store.state(s);

@@ -8,6 +8,7 @@
 
 #include "explorer/model_interface.hpp"
 #include "explorer/strategy.hpp"
+#include "explorer/store_kind.hpp"
 
 namespace explorer {
 
@@ -23,7 +24,9 @@ struct ProgressSnapshot {
 struct SearchOptions {
   int threads = 1;              // breadth-first only; results never depend on it
   Strategy strategy = Strategy::BreadthFirst;
-  bool hash_compaction = false; // keep 63-bit fingerprints instead of states
+  StoreKind store = StoreKind::Table;  // where visited states go (see store_kind.hpp)
+  uint64_t bitstate_bits = uint64_t{1} << 32;  // --store bitstate: bits in the array
+  int bitstate_hashes = 3;                     // --store bitstate: bits per state (k)
   bool stop_at_first = false;   // stop once any property in `properties` is violated
   PropertyMask properties = ~PropertyMask{0};  // which findings matter for stop_at_first
   uint64_t max_states = 0;      // 0 = no limit

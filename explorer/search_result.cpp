@@ -22,4 +22,9 @@ double fingerprint_collision_probability(uint64_t states) {
   return -std::expm1(-(n * (n - 1) / 2) * std::ldexp(1.0, -63));
 }
 
+double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated) {
+  const double d = static_cast<double>(distinct), g = static_cast<double>(generated);
+  return g > d ? d * (g - d) * std::ldexp(1.0, -63) : 0.0;
+}
+
 }  // namespace explorer

@@ -8,6 +8,7 @@
 
 #include "explorer/model_interface.hpp"
 #include "explorer/strategy.hpp"
+#include "explorer/store_kind.hpp"
 
 namespace explorer {
 
@@ -21,6 +22,12 @@ const char* stop_reason_text(StopReason r);
 // n(n-1)/2 pairs each equal with probability 2^-63 (the birthday bound that
 // SPIN and TLC report).
 double fingerprint_collision_probability(uint64_t states);
+// TLC's estimate of the same: distinct x (generated - distinct) / 2^63, the
+// expected number of generated states whose fingerprint equalled that of
+// another, stored state (TLC prints it, with 2^64, at the end of a run).
+double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated);
+// Above this, the summary warns that hash compaction may have hidden states.
+inline constexpr double kFingerprintWarning = 1e-3;
 
 struct PropertyFinding {
   StateId first_state = kNoState;  // first violating state in BFS order
@@ -38,15 +45,28 @@ struct SearchResult {
   double seconds = 0;
   int threads = 1;
   uint64_t peak_bytes = 0;  // visited set + arena + frontier at the peak
-  bool hash_compaction = false;
+  StoreKind store = StoreKind::Table;
+  bool hash_compaction = false;  // store == HashCompaction
   // With hash compaction: the probability that two states shared a
-  // fingerprint, so that one of them (and what only it leads to) was missed.
+  // fingerprint, so that one of them (and what only it leads to) was missed,
+  // and TLC's estimate (see fingerprint_collision_estimate).
   double collision_probability = 0;
+  double fingerprint_estimate = 0;
+  // With bitstate: the array, the fraction of its bits set at the end, the
+  // expected number of states lost directly (their bits all set by others),
+  // and the probability that at least one was: 1 - exp(-expected).
+  uint64_t bitstate_bits = 0;
+  int bitstate_hashes = 0;
+  double bitstate_fill = 0;
+  double expected_missed = 0;
+  double omission_probability = 0;
   Strategy strategy = Strategy::BreadthFirst;  // the engine that ran
   bool shortest_traces() const { return strategy_info(strategy).shortest_traces; }
   std::array<PropertyFinding, kMaxProperties> findings{};
 
   bool complete() const { return stop == StopReason::Complete; }
+  // Complete and with a store that loses nothing: "pass" is a proof.
+  bool exhaustive() const { return complete() && store_is_exact(store); }
 };
 
 }  // namespace explorer

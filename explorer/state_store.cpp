@@ -13,50 +13,88 @@ ReservedMemory reserve_per_state(std::size_t bytes_each, bool huge) {
   return ReservedMemory(cap, huge);
 }
 
+double table_load(StoreKind k) {
+  // Hash compaction and the tree keep their whole key in the slot, so a
+  // longer probe costs no extra memory access: they fill the table more.
+  return k == StoreKind::Table ? VisitedTable::kFastLoad : VisitedTable::kDenseLoad;
+}
+
 }  // namespace
 
-StateStore::StateStore(std::size_t words, bool exact)
+StateStore::StateStore(std::size_t words, StoreSettings settings)
     : words_(words),
-      exact_(exact),
-      table_(exact ? VisitedTable::kFastLoad : VisitedTable::kDenseLoad),
+      kind_(settings.kind),
+      table_(table_load(settings.kind)),
       parent_memory_(reserve_per_state(sizeof(StateId), false)),
       action_memory_(reserve_per_state(sizeof(ActionId), false)) {
   parents_ = reinterpret_cast<StateId*>(parent_memory_.data());
   actions_ = reinterpret_cast<ActionId*>(action_memory_.data());
   max_states_ = std::min(parent_memory_.capacity() / sizeof(StateId), action_memory_.capacity() / sizeof(ActionId));
-  if (exact_) {
+  if (kind_ == StoreKind::Table) {
     arena_memory_ = reserve_per_state(words_ * sizeof(StateWord), true);
     arena_ = reinterpret_cast<StateWord*>(arena_memory_.data());
     max_states_ = std::min<uint64_t>(max_states_, arena_memory_.capacity() / (words_ * sizeof(StateWord)));
   }
+  if (kind_ == StoreKind::Tree) tree_.emplace(words_);
+  if (kind_ == StoreKind::Bitstate) bits_.emplace(settings.bitstate_bits, settings.bitstate_hashes);
   max_states_ = std::min(max_states_, kMaxIds);
 }
 
 StateId StateStore::find(const StateWord* s) const {
-  if (!exact_) throw std::logic_error("states are not stored with --hash-compaction");
+  if (!keeps_states()) throw std::logic_error(std::string("states cannot be looked up in the ") + store_name(kind_) + " store");
   const uint64_t h = hash(s);
   for (std::size_t i = table_.home(h);; i = table_.next(i)) {
     const uint64_t v = table_.load(i);
     if (v == slot::kEmpty) return kNoState;
-    if (!slot::is_pending(v) && matches(v, h, s)) return slot::payload(v);
+    if (!slot::is_pending(v) && matches<StoreKind::Table>(v, h, s)) return slot::payload(v);
   }
 }
 
-std::pair<StateId, bool> StateStore::insert(const StateWord* s, StateId parent, ActionId action) {
-  if (size_ + 1 > table_.capacity()) table_.grow();
-  const uint64_t h = hash(s);
-  for (std::size_t i = table_.home(h);; i = table_.next(i)) {
-    const uint64_t v = table_.load(i);
+namespace {
+
+template <StoreKind K>
+std::pair<StateId, bool> insert_as(StateStore& store, uint64_t h, const StateWord* s, StateId parent, ActionId action) {
+  VisitedTable& table = store.table();
+  for (std::size_t i = table.home(h);; i = table.next(i)) {
+    const uint64_t v = table.load(i);
     if (v == slot::kEmpty) {
-      if (size_ >= max_states_) throw std::length_error("state store full");
-      const StateId id = static_cast<StateId>(size_);
-      put(id, s, parent, action);
-      table_.store(i, stored_slot(h, id));
-      commit(size_ + 1);
+      if (store.size() >= store.max_states()) throw std::length_error("state store full");
+      const StateId id = static_cast<StateId>(store.size());
+      store.put<K>(id, s, parent, action);
+      table.store(i, store.stored_slot<K>(h, id));
+      store.commit(store.size() + 1);
       return {id, true};
     }
-    if (matches(v, h, s)) return {exact_ ? slot::payload(v) : kNoState, false};
+    if (store.matches<K>(v, h, s)) return {K == StoreKind::Table ? slot::payload(v) : kNoState, false};
   }
+}
+
+}  // namespace
+
+std::pair<StateId, bool> StateStore::insert(const StateWord* s, StateId parent, ActionId action) {
+  if (kind_ == StoreKind::Bitstate) {
+    if (!bits_->insert(hash(s))) return {kNoState, false};
+    if (size_ >= max_states_) throw std::length_error("state store full");
+    const StateId id = static_cast<StateId>(size_);
+    put<StoreKind::Bitstate>(id, s, parent, action);
+    commit(size_ + 1);
+    return {id, true};
+  }
+  if (size_ + 1 > table_.capacity()) table_.grow();
+  switch (kind_) {
+    case StoreKind::Table: return insert_as<StoreKind::Table>(*this, hash(s), s, parent, action);
+    case StoreKind::HashCompaction: return insert_as<StoreKind::HashCompaction>(*this, hash(s), s, parent, action);
+    case StoreKind::Tree: {
+      uint64_t root;
+      while ((root = tree_->fold(s)) == 0) {
+        if (tree_->exhausted()) throw std::length_error("state store full");
+        tree_->grow([](std::size_t n, auto&& fn) { fn(std::size_t{0}, n); });
+      }
+      return insert_as<StoreKind::Tree>(*this, root, s, parent, action);
+    }
+    case StoreKind::Bitstate: break;
+  }
+  throw std::logic_error("unknown store");
 }
 
 }  // namespace explorer

@@ -1,55 +1,87 @@
 // The visited set: the index (VisitedTable) plus, per state id, its parent
 // id and the action that reached it, so a shortest trace is rebuilt without
-// storing edges. In exact mode the states lie back to back in an arena
-// indexed by their 32-bit ids; with hash compaction only 63-bit
-// fingerprints are kept (in the table) and trace states are recomputed.
+// storing edges. Where the states themselves go is the store's strategy
+// (StoreKind), a part swapped in whole:
+//   table:           states back to back in an arena indexed by their 32-bit
+//                    ids; table slots hold [tag][id];
+//   tree:            states folded into a StateTree; a table slot holds the
+//                    root pair (exact, and its own hash);
+//   hash-compaction: table slots hold 63-bit fingerprints only;
+//   bitstate:        k bits per state in a BitstateSet; the table holds only
+//                    the level being found.
+// Only the table keeps states to read back (keeps_states()); the others
+// rebuild a trace by replaying its actions from the initial state.
 // Ids are dense, 0..size()-1, in the order the engine assigns them.
+//
+// The engines' hot paths call the members templated on the kind K (and the
+// state size W), so no strategy is asked for at run time per state.
 #pragma once
 
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
+#include "explorer/bitstate_set.hpp"
 #include "explorer/reserved_memory.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_hash.hpp"
+#include "explorer/state_tree.hpp"
 #include "explorer/state_words.hpp"
+#include "explorer/store_kind.hpp"
 #include "explorer/visited_table.hpp"
 
 namespace explorer {
+
+struct StoreSettings {
+  StoreKind kind = StoreKind::Table;
+  uint64_t bitstate_bits = uint64_t{1} << 32;  // bitstate only
+  int bitstate_hashes = 3;
+};
 
 class StateStore {
  public:
   // Most states a store can number (kNoState is the largest id).
   static constexpr uint64_t kMaxIds = uint64_t{kNoState};
 
-  StateStore(std::size_t words, bool exact);
+  StateStore(std::size_t words, StoreSettings settings);
 
   std::size_t words() const { return words_; }
-  bool exact() const { return exact_; }
+  StoreKind kind() const { return kind_; }
+  // Whether the states themselves can be read back (state(), find()).
+  bool keeps_states() const { return kind_ == StoreKind::Table; }
   uint64_t size() const { return size_; }
   // The most states the reserved memory can hold.
   uint64_t max_states() const { return max_states_; }
 
-  // Exact mode only (hash compaction keeps no states): throws otherwise.
+  // Table store only: throws otherwise.
   const StateWord* state(StateId id) const {
-    if (!exact_) throw std::logic_error("states are not stored with --hash-compaction");
+    if (!keeps_states()) throw std::logic_error(std::string("states cannot be read back from the ") + store_name(kind_) + " store");
     return arena_ + std::size_t(id) * words_;
   }
   StateId parent(StateId id) const { return parents_[id]; }
   ActionId action(StateId id) const { return actions_[id]; }
 
-  // The id of s, or kNoState when it was never stored. Exact mode only.
+  // The id of s, or kNoState when it was never stored. Table store only.
   StateId find(const StateWord* s) const;
 
-  // Table, arena and parent links in use.
+  // Table, arena, tree, bits and parent links in use.
   uint64_t bytes() const {
-    return table_.bytes() + size_ * (sizeof(StateId) + sizeof(ActionId) + (exact_ ? words_ * sizeof(StateWord) : 0));
+    return table_.bytes() + size_ * (sizeof(StateId) + sizeof(ActionId) + (keeps_states() ? words_ * sizeof(StateWord) : 0)) +
+           (tree_ ? tree_->bytes() : 0) + (bits_ ? bits_->bytes() : 0);
   }
 
   // --- For the engines ---------------------------------------------------
   VisitedTable& table() { return table_; }
   const VisitedTable& table() const { return table_; }
+  StateTree& tree() { return *tree_; }
+  const StateTree& tree() const { return *tree_; }
+  BitstateSet& bitstate() { return *bits_; }
+  const BitstateSet& bitstate() const { return *bits_; }
+  // Table entries that stay after a level is numbered (bitstate: none, its
+  // states go to the bits).
+  uint64_t table_entries() const { return kind_ == StoreKind::Bitstate ? 0 : size_; }
+
   // The engines' hot paths pass the state size as W when it is known at
   // compile time (0: the run-time size), so hashing, comparing and copying
   // compile to a few straight-line instructions.
@@ -59,42 +91,51 @@ class StateStore {
   uint64_t hash(const StateWord* s) const {
     return slot::normalise(W ? hash_words(s, W) : hash_state(s, words_));
   }
-  // The slot value that records state `id` with hash h.
+  // The slot value that records state `id` with (table) hash h; the tree's
+  // hash is its root slot value.
+  template <StoreKind K>
   uint64_t stored_slot(uint64_t h, StateId id) const {
-    return exact_ ? slot::stored_id(h, id) : slot::fingerprint(h);
+    if constexpr (K == StoreKind::Table) return slot::stored_id(h, id);
+    else if constexpr (K == StoreKind::Tree) return h;
+    else return slot::fingerprint(h);
   }
-  // Whether stored (not pending) slot v is the state s with hash h.
-  template <std::size_t W = 0>
+  // Whether stored (not pending) slot v is the state s with table hash h.
+  template <StoreKind K, std::size_t W = 0>
   bool matches(uint64_t v, uint64_t h, const StateWord* s) const {
-    if (!exact_) return v == slot::fingerprint(h);
-    return ((v ^ h) & slot::kTagMask) == 0 &&
-           equal_states(arena_ + std::size_t(slot::payload(v)) * words_of<W>(), s, words_of<W>());
+    if constexpr (K == StoreKind::Table)
+      return ((v ^ h) & slot::kTagMask) == 0 &&
+             equal_states(arena_ + std::size_t(slot::payload(v)) * words_of<W>(), s, words_of<W>());
+    else if constexpr (K == StoreKind::Tree) return v == h;
+    else if constexpr (K == StoreKind::HashCompaction) return v == slot::fingerprint(h);
+    else return false;  // bitstate: the table holds pending states only
   }
   template <std::size_t W = 0>
   void prefetch_state(StateId id) const { __builtin_prefetch(arena_ + std::size_t(id) * words_of<W>()); }
   // Writes state `id` (ids up to the next commit; threads may write
   // different ids at once).
-  template <std::size_t W = 0>
+  template <StoreKind K, std::size_t W = 0>
   void put(StateId id, const StateWord* s, StateId parent, ActionId action) {
-    if (exact_) copy_state(arena_ + std::size_t(id) * words_of<W>(), s, words_of<W>());
+    if constexpr (K == StoreKind::Table) copy_state(arena_ + std::size_t(id) * words_of<W>(), s, words_of<W>());
     parents_[id] = parent;
     actions_[id] = action;
   }
   void commit(uint64_t new_size) { size_ = new_size; }
 
   // Single-threaded insert: {id, true} for a new state; {id, false} for a
-  // stored one (id is kNoState with hash compaction, which cannot tell).
+  // stored one (id is kNoState unless the table store, which alone can tell).
   // Throws std::length_error when the reserved memory is full.
   std::pair<StateId, bool> insert(const StateWord* s, StateId parent, ActionId action);
 
  private:
   std::size_t words_;
-  bool exact_;
+  StoreKind kind_;
   VisitedTable table_;
   ReservedMemory arena_memory_, parent_memory_, action_memory_;
   StateWord* arena_ = nullptr;
   StateId* parents_ = nullptr;
   ActionId* actions_ = nullptr;
+  std::optional<StateTree> tree_;
+  std::optional<BitstateSet> bits_;
   uint64_t max_states_ = 0;
   uint64_t size_ = 0;
 };

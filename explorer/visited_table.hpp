@@ -64,6 +64,8 @@ class VisitedTable {
     return slots_[i].compare_exchange_strong(expected, v, std::memory_order_release, std::memory_order_acquire);
   }
   void prefetch(uint64_t h) const { __builtin_prefetch(&slots_[home(h)]); }
+  // Empties every slot (the pages go back to the system and read as zero).
+  void clear() { memory_.release_all(); }
 
   // Finds the slot holding exactly `v` (a pending slot, say), starting at h's home.
   std::size_t locate(uint64_t h, uint64_t v) const {

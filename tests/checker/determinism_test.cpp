@@ -21,7 +21,7 @@ CheckReport check(const std::string& config, const std::vector<std::string>& var
   const LgrModel m = lgr::testing::model_of(config, variants);
   CheckSettings s;
   s.search.threads = threads;
-  s.search.hash_compaction = compaction;
+  s.search.store = compaction ? explorer::StoreKind::HashCompaction : explorer::StoreKind::Table;
   s.search.strategy = strategy;
   return run_check(m, s);
 }

@@ -90,7 +90,7 @@ Reference sequential_bfs(const CounterModel& m) {
 SearchOptions options(int threads, bool compaction = false) {
   SearchOptions o;
   o.threads = threads;
-  o.hash_compaction = compaction;
+  o.store = compaction ? StoreKind::HashCompaction : StoreKind::Table;
   return o;
 }
 
