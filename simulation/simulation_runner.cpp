@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -146,7 +147,7 @@ SimulationReport run_simulation(const LgrModel& model, const SimulationSettings&
   options.stop = &stop;
 
   std::vector<explorer::Walk> walks(std::min(kBatch, std::max<uint64_t>(s.runs, 1)));
-  std::vector<uint32_t> lengths;
+  std::map<uint32_t, uint64_t> lengths;  // steps -> runs: a run costs more than a map insertion
   tbb::task_arena arena(std::max(1, s.threads));
   const explorer::StateWord* start = prefix.back().state.data();
   bool finished = false;
@@ -168,7 +169,7 @@ SimulationReport run_simulation(const LgrModel& model, const SimulationSettings&
       r.steps += w.steps();
       r.successors_checked += w.successors_checked;
       ++r.ends[static_cast<int>(w.end)];
-      lengths.push_back(static_cast<uint32_t>(w.steps()));
+      ++lengths[static_cast<uint32_t>(w.steps())];
       for (explorer::ActionId a : w.actions) ++r.taken[a];
       for (explorer::ActionId a : w.enabled) ++r.enabled[a];
       for (std::size_t i = 0; i <= w.steps(); ++i) seen.insert(w.states.data() + i * n);
@@ -192,10 +193,16 @@ SimulationReport run_simulation(const LgrModel& model, const SimulationSettings&
   r.distinct_states = seen.exact() ? seen.size() : seen.estimate();
   r.seen_bytes = seen.bytes();
   if (!lengths.empty()) {
-    std::sort(lengths.begin(), lengths.end());
-    r.min_steps = lengths.front();
-    r.max_steps = lengths.back();
-    r.median_steps = lengths[(lengths.size() - 1) / 2];
+    r.min_steps = lengths.begin()->first;
+    r.max_steps = lengths.rbegin()->first;
+    uint64_t below = 0;  // the lower median: the ((runs - 1) / 2)-th length in order
+    for (const auto& [steps, runs] : lengths) {
+      below += runs;
+      if (below > (r.runs - 1) / 2) {
+        r.median_steps = steps;
+        break;
+      }
+    }
   }
   if (r.violation && s.shorten) shorten(checked, seen, *r.violation);
   if (r.violation && !s.shorten) r.violation->shortened = r.violation->walk;
