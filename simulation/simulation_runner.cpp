@@ -19,9 +19,13 @@ namespace lgr {
 namespace {
 
 // Runs a batch's walks in parallel; merging waits for the whole batch. The
-// batch size is fixed (not the thread count), so which runs are merged
-// before a violation stops the simulation is the same for any thread count.
-constexpr uint64_t kBatch = 64;
+// batch size depends on the depth alone (not the thread count), so which
+// runs are merged before a violation stops the simulation is the same for
+// any thread count; deep walks get smaller batches, each walk keeping its
+// states until the merge.
+uint64_t batch_size(uint32_t depth) {
+  return std::clamp<uint64_t>((uint64_t{1} << 21) / (uint64_t{depth} + 1), 1, 64);
+}
 
 // Raises `stop` at the deadline or on the interrupt flag, checking every 20 ms.
 class Watchdog {
@@ -146,13 +150,14 @@ SimulationReport run_simulation(const LgrModel& model, const SimulationSettings&
   options.watched = state_properties_mask();
   options.stop = &stop;
 
-  std::vector<explorer::Walk> walks(std::min(kBatch, std::max<uint64_t>(s.runs, 1)));
+  const uint64_t batch = batch_size(s.depth);
+  std::vector<explorer::Walk> walks(std::min(batch, std::max<uint64_t>(s.runs, 1)));
   std::map<uint32_t, uint64_t> lengths;  // steps -> runs: a run costs more than a map insertion
   tbb::task_arena arena(std::max(1, s.threads));
   const explorer::StateWord* start = prefix.back().state.data();
   bool finished = false;
-  for (uint64_t first = 0; first < s.runs && !finished; first += kBatch) {
-    const uint64_t count = std::min(kBatch, s.runs - first);
+  for (uint64_t first = 0; first < s.runs && !finished; first += batch) {
+    const uint64_t count = std::min(batch, s.runs - first);
     arena.execute([&] {
       tbb::parallel_for(uint64_t{0}, count, [&](uint64_t k) {
         explorer::random_walk(checked, start, explorer::run_seed(s.seed, s.first_run + first + k), options, walks[k]);
