@@ -1,7 +1,7 @@
 // Shortening a counterexample that a random walk found: first the shortest
 // path to a violating state within the states the walks saw (breadth-first
-// over those states only, with every transition between them, not only the
-// ones the walks took), then a delta-debugging pass (Zeller's ddmin, on the
+// over the visited states, with every transition between them, not only the
+// ones the walks took, ending possibly in a successor of one), then a delta-debugging pass (Zeller's ddmin, on the
 // action sequence) that drops steps while the rest still replays and still
 // reaches a state violating the property. Knows nothing of z/VM.
 #pragma once
@@ -18,32 +18,52 @@
 namespace explorer {
 
 // The actions of a shortest path from `start` (which `seen` must hold) to a
-// state of `seen` violating one of `target`, moving only through `seen`;
-// nullopt when none is reachable that way.
+// violation of one of `target`, moving only through `seen`; its last state
+// may also be a successor of a seen state outside `seen` (the walks checked
+// those too). nullopt when there is none. Every successor is judged as it
+// is generated, in breadth-first order, so the first one found is a
+// shortest.
 template <ExplorableModel M>
 std::optional<std::vector<ActionId>> shortest_within(const M& model, const SeenStates& seen, const StateWord* start,
                                                      PropertyMask target) {
   const uint32_t first = seen.find(start);
   if (first == SeenStates::kAbsent) return std::nullopt;
+  if (model.expand(start, [](ActionId, const StateWord*) {}) & target) return std::vector<ActionId>{};
   constexpr uint32_t kNone = SeenStates::kAbsent;
   std::vector<uint32_t> parent(seen.size(), kNone);
   std::vector<ActionId> via(seen.size(), 0);
   std::vector<uint32_t> queue{first};
   parent[first] = first;
+  auto path_to = [&](uint32_t id) {
+    std::vector<ActionId> actions;
+    for (uint32_t s = id; s != first; s = parent[s]) actions.push_back(via[s]);
+    std::reverse(actions.begin(), actions.end());
+    return actions;
+  };
+  std::vector<StateWord> next;
+  std::vector<ActionId> next_action;
+  const std::size_t n = model.state_words();
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const uint32_t id = queue[head];
-    const PropertyMask bad = model.expand(seen.state(id), [&](ActionId a, const StateWord* s) {
-      const uint32_t next = seen.find(s);
-      if (next == kNone || parent[next] != kNone) return;
-      parent[next] = id;
-      via[next] = a;
-      queue.push_back(next);
+    next.clear();
+    next_action.clear();
+    model.expand(seen.state(id), [&](ActionId a, const StateWord* s) {
+      next_action.push_back(a);
+      next.insert(next.end(), s, s + n);
     });
-    if (bad & target) {
-      std::vector<ActionId> actions;
-      for (uint32_t s = id; s != first; s = parent[s]) actions.push_back(via[s]);
-      std::reverse(actions.begin(), actions.end());
-      return actions;
+    for (std::size_t k = 0; k < next_action.size(); ++k) {
+      const StateWord* s = next.data() + k * n;
+      const uint32_t known = seen.find(s);
+      if (known != kNone && parent[known] != kNone) continue;
+      if (model.expand(s, [](ActionId, const StateWord*) {}) & target) {
+        std::vector<ActionId> actions = path_to(id);
+        actions.push_back(next_action[k]);
+        return actions;
+      }
+      if (known == kNone) continue;  // seen only as a successor: a possible last state, no further
+      parent[known] = id;
+      via[known] = next_action[k];
+      queue.push_back(known);
     }
   }
   return std::nullopt;

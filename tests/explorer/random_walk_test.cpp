@@ -156,10 +156,16 @@ TEST_CASE("random walk: shortening within the seen states, then by dropping step
   SeenStates seen(1, 1 << 20);
   for (StateWord x = 0; x <= 5; ++x) seen.insert(&x);
   CHECK(shortest_within(m, seen, start, 1u) == std::vector<ActionId>{0, 0, 0, 0, 0});
-  // Seen 0..3: 5 is not among them.
+  // Seen 0..3: 5 is not among them, nor among their successors.
   SeenStates few(1, 1 << 20);
   for (StateWord x = 0; x <= 3; ++x) few.insert(&x);
   CHECK(shortest_within(m, few, start, 1u) == std::nullopt);
+  // Seen 0..4: 5 is a successor of 4, a possible last state.
+  StateWord four = 4;
+  few.insert(&four);
+  CHECK(shortest_within(m, few, start, 1u) == std::vector<ActionId>{0, 0, 0, 0, 0});
+  StateWord five[1] = {5};
+  CHECK(shortest_within(m, seen, five, 1u) == std::vector<ActionId>{});  // the start itself violates
 
   const auto path = replay_path(m, start, {0, 0, 2});
   REQUIRE(path.size() == 4);
