@@ -11,6 +11,7 @@
 #include "checker/byte_size.hpp"
 #include "checker/exit_codes.hpp"
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
 #include "counterexamples/replay.hpp"
 #include "model/config.hpp"
 #include "simulation/action_weights.hpp"
@@ -42,9 +43,10 @@ struct SimulateArgs {
   bool quiet = false;
 };
 
-int bad_input(const std::string& msg) {
-  std::cerr << "lgrcheck: error: " << msg << "\n";
-  return exit_status::kBadInput;
+std::vector<std::string> kind_names() {
+  std::vector<std::string> out;
+  for (int k = 0; k < kActionKindCount; ++k) out.emplace_back(action_kind_name(static_cast<ActionKind>(k)));
+  return out;
 }
 
 // The --from trace replayed on the model: its path, the initial state first.
@@ -169,7 +171,8 @@ void add_simulate_command(CLI::App& app, int& status) {
       "  lgrcheck simulate big.json --from prefix.trace --runs 1000 --depth 30\n"
       "  lgrcheck simulate big.json --seed 7 --first-run 4711 --runs 1  (rerun run 4711 alone)");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
-  cmd->add_option("--variant", a->variants, "protocol variant with one rule broken (repeatable), as for check");
+  cmd->add_option("--variant", a->variants,
+                  "protocol variant with one rule broken (repeatable): " + comma_lines(variant_names(), 38));
   cmd->add_option("--runs", a->runs, "number of random walks")->default_val(1000);
   cmd->add_option("--depth", a->depth, "steps per walk at most")->default_val(100);
   cmd->add_option("--seed", a->seed, "seed of the simulation; run i uses a generator seeded from (seed, i)")
@@ -180,9 +183,7 @@ void add_simulate_command(CLI::App& app, int& status) {
   cmd->add_option("--time-limit", a->time_limit, "stop after SECONDS (verdict: incomplete, exit 3)");
   cmd->add_option("--weight", a->weights,
                   "relative weight of an action kind, KIND=W (comma-separated; others weigh 1; 0 never\n"
-                  "chooses it): Move, CancelAtSrc, Cphx, CancelAtDst, GuestWrites, GuestBecomesIneligible,\n"
-                  "GuestBecomesEligible, SrcReceive, SrcNextPass, SrcQuiesce, SrcFinalCheck,\n"
-                  "SrcDetectPeerDown, DstReceive, DstDetectPeerDown, MemberFails, LinkFails, Tick")
+                  "chooses it): " + comma_lines(kind_names(), 76))
       ->delimiter(',');
   cmd->add_option("--from", a->from, "start every walk at the end of this trace (replayed on CONFIG)");
   cmd->add_option("--max-memory", a->max_memory,

@@ -477,7 +477,8 @@ class PromelaWriter {
     channel_inlines();
     line("inline reset_progress(g) {{ pass[g] = 0; elapsed[g] = 0; qtime[g] = 0; dirty[g] = 0 }}");
     line("inline src_cancel(g) {{");
-    line("  {};", when("INST(g, src) == I_QUIESCED", "INST(g, src) = I_RUNNING"));
+    if (!has(Variant::CancelStaysQuiesced))
+      line("  {};", when("INST(g, src) == I_QUIESCED", "INST(g, src) = I_RUNNING"));
     line("  rs[g] = RS_CANCELING;");
     line("  reset_progress(g);");
     line("  send_sd(g, SD_CANCEL)");
@@ -539,6 +540,16 @@ class PromelaWriter {
                 "(!AT_DST(INST({0}, {1})) || (EPISODE({0}) && (rs[{0}] != RS_NONE || n_sd[{0}] != 0 || "
                 "n_ds[{0}] != 0 || !up[SRC({0})] || !LINK(SRC({0}), {1}))))",
                 g, m));
+        break;
+      case PropertyId::ResumedOnSource:
+        for (int g = 0; g < K_; ++g) {
+          std::vector<std::string> none_quiesced;
+          for (int m = 0; m < M_; ++m) none_quiesced.push_back(fmt::format("INST({}, {}) != I_QUIESCED", g, m));
+          all.push_back(fmt::format(
+              "((rs[{0}] != RS_NONE && rs[{0}] != RS_CANCELING) || ({1} &&\n      "
+              "(!EPISODE({0}) || own[{0}] != SRC({0}) || !up[SRC({0})] || INST({0}, SRC({0})) == I_RUNNING)))",
+              g, join(none_quiesced, " && ")));
+        }
         break;
       case PropertyId::NoDeadlock:
         for (int g = 0; g < K_; ++g) all.push_back(fmt::format("!EPISODE({})", g));

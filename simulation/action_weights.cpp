@@ -9,7 +9,7 @@
 namespace lgr {
 namespace {
 
-constexpr int kKinds = static_cast<int>(ActionKind::Tick) + 1;
+constexpr int kKinds = kActionKindCount;
 
 std::string known_kinds() {
   std::string s;

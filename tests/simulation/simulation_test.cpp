@@ -95,7 +95,7 @@ TEST_CASE("simulate: every protocol variant is found with a fixed seed, and its 
       {{"ignore-maxquiesce", "QuiesceBound"}, 6}, {{"no-dirty-resend", "ImageIntegrity"}, 13},
       {{"no-final-check", "EligibleAtCommit"}, 9}, {{"no-pdr-arbitration", "OwnerRuns"}, 9},
       {{"no-pdr-arbitration", "SingleInstance"}, 9}, {{"no-reservation", "Capacity"}, 4},
-      {{"src-ignores-dst-failure", "NoDeadlock"}, 4}};
+      {{"src-ignores-dst-failure", "NoDeadlock"}, 4}, {{"cancel-stays-quiesced", "ResumedOnSource"}, 5}};
   const std::map<std::pair<std::string, std::string>, int> shortest3 = {
       {{"ignore-maxquiesce", "QuiesceBound"}, 5}, {{"no-dirty-resend", "ImageIntegrity"}, 10}};
   struct Case {
@@ -105,6 +105,7 @@ TEST_CASE("simulate: every protocol variant is found with a fixed seed, and its 
   const Case cases[] = {{"ssi2-basic.json", "early-resume"},          {"ssi2-basic.json", "dst-cancel-discards"},
                         {"ssi2-basic.json", "no-final-check"},        {"ssi2-basic.json", "no-dirty-resend"},
                         {"ssi2-basic.json", "ignore-maxquiesce"},     {"ssi2-basic.json", "no-pdr-arbitration"},
+                        {"ssi2-basic.json", "cancel-stays-quiesced"}, {"ssi3-contention.json", "cancel-stays-quiesced"},
                         {"ssi3-contention.json", "early-resume"},     {"ssi3-contention.json", "dst-cancel-discards"},
                         {"ssi3-contention.json", "no-final-check"},   {"ssi3-contention.json", "no-dirty-resend"},
                         {"ssi3-contention.json", "ignore-maxquiesce"}, {"ssi3-contention.json", "no-pdr-arbitration"},
