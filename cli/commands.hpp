@@ -13,5 +13,6 @@ void add_replay_command(CLI::App& app, int& status);
 void add_render_command(CLI::App& app, int& status);
 void add_graph_command(CLI::App& app, int& status);
 void add_suite_command(CLI::App& app, int& status);
+void add_simulate_command(CLI::App& app, int& status);
 
 }  // namespace lgr

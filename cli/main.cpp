@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
       "  lgrcheck check examples/ssi4-seed.json\n"
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --json -\n"
       "  lgrcheck test examples/ssi4-seed.json LGRLIN21 GDLLCPX1\n"
+      "  lgrcheck simulate examples/ssi4-seed.json --variant no-final-check --runs 1000 --seed 7\n"
       "  lgrcheck replay lgrcheck-traces/early-resume.SingleInstance.trace\n"
       "  lgrcheck render examples/scenarios/seed-roundtrip.trace --format html -o seed.html\n\n"
       "Exit codes: 0 pass, 1 property violated, 2 bad input, 3 incomplete\n"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   lgr::add_render_command(app, status);
   lgr::add_graph_command(app, status);
   lgr::add_suite_command(app, status);
+  lgr::add_simulate_command(app, status);
   // Without this, `lgrcheck --typo` would only say that a subcommand is missing.
   if (argc > 1 && argv[1][0] == '-' && std::string(argv[1]) != "-h" && std::string(argv[1]) != "--help" &&
       std::string(argv[1]) != "--version") {

@@ -25,9 +25,12 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"counterexamples", {"explorer", "model", "properties", "counterexamples"}},
       {"checker", {"explorer", "model", "properties", "counterexamples", "checker"}},
       {"crosscheck", {"explorer", "model", "properties", "crosscheck"}},
+      {"simulation", {"explorer", "model", "properties", "counterexamples", "checker", "simulation"}},
       {"suite", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite"}},
-      {"cli", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "cli"}},
-      {"tests", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "tests"}},
+      {"cli", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "simulation",
+               "cli"}},
+      {"tests", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "simulation",
+                 "tests"}},
       {"fuzz", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "fuzz"}},
   };
   return kAllowed;
