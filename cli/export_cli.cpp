@@ -7,7 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "model/config.hpp"
-#include "properties/promela_export.hpp"
+#include "crosscheck/promela/promela_export.hpp"
 
 namespace lgr {
 namespace {

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sys/wait.h>
 
-#include "properties/promela_export.hpp"
+#include "crosscheck/promela/promela_export.hpp"
 #include "scratch_dir.hpp"
 #include "test_support.hpp"
 

@@ -9,7 +9,7 @@
 #include <regex>
 #include <set>
 
-#include "properties/promela_export.hpp"
+#include "crosscheck/promela/promela_export.hpp"
 #include "scratch_dir.hpp"
 #include "test_support.hpp"
 
