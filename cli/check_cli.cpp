@@ -8,10 +8,10 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include "cli/byte_size.hpp"
-#include "cli/check_runner.hpp"
+#include "checker/byte_size.hpp"
+#include "checker/check_runner.hpp"
 #include "cli/commands.hpp"
-#include "cli/exit_codes.hpp"
+#include "checker/exit_codes.hpp"
 #include "cli/progress_line.hpp"
 #include "counterexamples/counterexample_files.hpp"
 #include "model/config.hpp"

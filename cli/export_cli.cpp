@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/exit_codes.hpp"
+#include "checker/exit_codes.hpp"
 #include "model/config.hpp"
 #include "crosscheck/promela/promela_export.hpp"
 

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
-#include "cli/exit_codes.hpp"
+#include "checker/exit_codes.hpp"
 #include "counterexamples/state_graph.hpp"
 #include "model/config.hpp"
 

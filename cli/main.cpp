@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "cli/exit_codes.hpp"
+#include "checker/exit_codes.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/exit_codes.hpp"
+#include "checker/exit_codes.hpp"
 #include "cli/replayed_trace.hpp"
 #include "counterexamples/sequence_chart.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "cli/exit_codes.hpp"
+#include "checker/exit_codes.hpp"
 #include "model/config.hpp"
 
 namespace lgr {

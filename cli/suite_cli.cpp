@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
-#include "cli/suite_command.hpp"
+#include "suite/suite_command.hpp"
 
 namespace lgr {
 namespace {

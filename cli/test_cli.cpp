@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "cli/test_command.hpp"
+#include "checker/relocation_check.hpp"
 
 namespace lgr {
 

@@ -8,8 +8,8 @@
 #include <sys/wait.h>
 
 #include "crosscheck/promela/promela_export.hpp"
-#include "scratch_dir.hpp"
-#include "test_support.hpp"
+#include "tests/support/scratch_dir.hpp"
+#include "tests/support/test_support.hpp"
 
 namespace fs = std::filesystem;
 

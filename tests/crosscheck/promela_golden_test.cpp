@@ -17,7 +17,8 @@
 #include <vector>
 
 #include "model/variant.hpp"
-#include "scratch_dir.hpp"
+#include "tests/support/run_lgrcheck.hpp"
+#include "tests/support/scratch_dir.hpp"
 
 namespace fs = std::filesystem;
 using lgr::testing::ScratchDir;
@@ -61,15 +62,13 @@ struct Exported {
   std::string text, sha256, err;
 };
 
+// Runs in the source folder (a shell for the cd); the digest is sha256sum's.
 Exported run_export(const ScratchDir& dir, const ExportCase& c) {
-  const std::string out = (dir / "out.pml").string(), err = (dir / "err").string();
-  const std::string cmd = "cd '" LGRCHECK_SOURCE_DIR "' && '" LGRCHECK_BINARY "' " + c.arguments() + " > '" + out +
-                          "' 2> '" + err + "' && sha256sum < '" + out + "' > '" + out + ".sha256'";
-  Exported e;
-  e.status = std::system(cmd.c_str());
-  e.text = slurp(out);
-  e.err = slurp(err);
-  e.sha256 = slurp(out + ".sha256").substr(0, 64);
+  const auto run = lgr::testing::run_program(
+      {"/bin/sh", "-c", "cd '" LGRCHECK_SOURCE_DIR "' && exec '" LGRCHECK_BINARY "' " + c.arguments()});
+  Exported e{run.status, run.out, "", run.err};
+  const auto digest = lgr::testing::run_program({"sha256sum", dir.write("out.pml", e.text)});
+  e.sha256 = digest.out.substr(0, 64);
   return e;
 }
 

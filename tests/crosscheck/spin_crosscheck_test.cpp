@@ -10,8 +10,8 @@
 #include <set>
 
 #include "crosscheck/promela/promela_export.hpp"
-#include "scratch_dir.hpp"
-#include "test_support.hpp"
+#include "tests/support/scratch_dir.hpp"
+#include "tests/support/test_support.hpp"
 
 using namespace lgr;
 namespace fs = std::filesystem;

@@ -1,0 +1,187 @@
+#include "checker/check_runner.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "checker/check_liveness.hpp"
+#include "checker/resident_memory.hpp"
+#include "properties/checked_model.hpp"
+
+namespace lgr {
+
+const char* verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Fail: return "fail";
+    case Verdict::Incomplete: return "incomplete";
+  }
+  return "?";
+}
+
+int exit_code(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return 0;
+    case Verdict::Fail: return 1;
+    case Verdict::Incomplete: return 3;
+  }
+  return 4;
+}
+
+const PropertyOutcome* CheckReport::find(PropertyId id) const {
+  for (const auto& p : properties)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+  const explorer::PropertyMask checked =
+      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
+  CheckedModel checked_model(model);
+  explorer::SearchOptions opts = settings.search;
+  opts.properties = checked;
+  explorer::Search<CheckedModel> search(checked_model, opts);
+
+  CheckReport r;
+  r.config_path = model.config().path;
+  r.config_name = model.config().name;
+  r.variants = model.variants().names();
+  r.search = search.run();
+  r.state_bytes = model.state_words() * sizeof(explorer::StateWord);
+
+  bool violated = false;
+  for (const auto& info : all_properties()) {
+    if (!(checked & property_bit(info.id))) continue;
+    const explorer::PropertyFinding& f = r.search.findings[static_cast<int>(info.id)];
+    PropertyOutcome o;
+    o.id = info.id;
+    if (f.violated()) {
+      violated = true;
+      o.holds = false;
+      o.trace_length = f.depth;
+      o.violating_states = f.violating_states;
+      o.trace = search.path_to(f.first_state);
+    }
+    r.properties.push_back(std::move(o));
+  }
+  const bool liveness_judged = add_liveness_outcomes(model, search, settings, r);
+  for (const auto& p : r.properties) violated |= !p.holds;
+  for (const auto& g : all_goals()) {
+    const explorer::PropertyFinding& f = r.search.findings[kGoalBitBase + static_cast<int>(g.id)];
+    r.goals.push_back({g.id, f.violated(), f.depth});
+  }
+  r.verdict = violated ? Verdict::Fail
+              : r.search.complete() && liveness_judged ? Verdict::Pass
+                                                       : Verdict::Incomplete;
+  r.peak_resident_bytes = explorer::peak_resident_bytes();
+  return r;
+}
+
+nlohmann::json report_json(const CheckReport& r) {
+  using nlohmann::json;
+  json j;
+  j["config"] = r.config_path;
+  j["name"] = r.config_name;
+  j["variants"] = r.variants;
+  j["verdict"] = verdict_name(r.verdict);
+  j["complete"] = r.search.complete();
+  j["stop_reason"] = explorer::stop_reason_text(r.search.stop);
+  j["states"] = r.search.states;
+  j["transitions"] = r.search.transitions;
+  j["depth"] = r.search.depth;
+  j["terminal_states"] = r.search.terminal_states;
+  j["seconds"] = r.search.seconds;
+  j["threads"] = r.search.threads;
+  j["state_bytes"] = r.state_bytes;
+  j["peak_bytes"] = r.search.peak_bytes;
+  j["bytes_per_state"] = r.search.states ? double(r.search.peak_bytes) / r.search.states : 0.0;
+  j["peak_resident_bytes"] = r.peak_resident_bytes;
+  j["strategy"] = r.search.shortest_traces ? "bfs" : "dfs";
+  j["shortest_traces"] = r.search.shortest_traces;
+  j["hash_compaction"] = r.search.hash_compaction;
+  if (r.search.hash_compaction) j["collision_probability"] = r.search.collision_probability;
+  j["states_per_second"] = r.search.seconds > 0 ? r.search.states / r.search.seconds : 0.0;
+  json props = json::object();
+  for (const auto& p : r.properties) {
+    json e;
+    e["holds"] = p.holds;
+    if (!p.checked) e["checked"] = false;
+    if (!p.holds) {
+      e["trace_length"] = p.trace_length;
+      e["violating_states"] = p.violating_states;
+    }
+    if (p.loop_start) {
+      e["loop_start"] = *p.loop_start;
+      e["guest"] = p.guest;
+    }
+    props[property_info(p.id).name] = e;
+  }
+  j["properties"] = props;
+  if (r.liveness)
+    j["liveness"] = {{"seconds", r.liveness->seconds},
+                     {"graph_seconds", r.liveness->graph_seconds},
+                     {"edges", r.liveness->edges},
+                     {"graph_bytes", r.liveness->graph_bytes}};
+  json goals = json::object();
+  for (const auto& g : r.goals) {
+    json e;
+    e["reached"] = g.reached;
+    if (g.reached) e["depth"] = g.depth;
+    goals[all_goals()[static_cast<int>(g.id)].name] = e;
+  }
+  j["sanity_goals"] = goals;
+  return j;
+}
+
+namespace {
+
+std::string lasso_summary(const PropertyOutcome& p) {
+  const uint32_t stem = *p.loop_start, cycle = p.trace_length - stem;
+  if (cycle == 0) return fmt::format("stuck after {} steps, no fair action enabled", stem);
+  return fmt::format("stem of {} steps, then a fair cycle of {} steps", stem, cycle);
+}
+
+}  // namespace
+
+void print_summary(const CheckReport& r, std::ostream& out) {
+  const auto& s = r.search;
+  fmt::print(out, "lgrcheck: {}{}\n", r.config_path.empty() ? r.config_name : r.config_path,
+             r.variants.empty() ? "" : fmt::format(" (variant {})", fmt::join(r.variants, ", ")));
+  fmt::print(out, "  states {}  transitions {}  depth {}  terminal {}\n", s.states, s.transitions, s.depth,
+             s.terminal_states);
+  fmt::print(out, "  {:.2f} s, {:.0f} states/s, {} threads, {} bytes per state vector\n", s.seconds,
+             s.seconds > 0 ? s.states / s.seconds : 0.0, s.threads, r.state_bytes);
+  const double states = s.states ? static_cast<double>(s.states) : 1.0;
+  fmt::print(out, "  memory {:.1f} bytes per state (store and frontier at the peak), peak resident {:.1f} MiB ({:.1f} bytes per state)\n",
+             s.peak_bytes / states, r.peak_resident_bytes / (1024.0 * 1024.0), r.peak_resident_bytes / states);
+  if (s.hash_compaction)
+    fmt::print(out, "  hash compaction: probability that a fingerprint collision hid a state {:.1e}\n",
+               s.collision_probability);
+  if (!s.shortest_traces)
+    fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");
+  if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
+  for (const auto& p : r.properties) {
+    const char* name = property_info(p.id).name;
+    if (!p.checked)
+      fmt::print(out, "  {:<17} not checked (the search or the liveness pass did not finish)\n", name);
+    else if (p.holds)
+      fmt::print(out, "  {:<17} {}\n", name, s.complete() ? "holds" : "not violated so far");
+    else if (p.loop_start)
+      fmt::print(out, "  {:<17} VIOLATED  {}: {} ({} states on fair cycles or stuck)\n", name, p.guest,
+                 lasso_summary(p), p.violating_states);
+    else
+      fmt::print(out, "  {:<17} VIOLATED  {} {} steps ({} violating states)\n", name,
+                 s.shortest_traces ? "shortest counterexample" : "counterexample", p.trace_length,
+                 p.violating_states);
+  }
+  if (r.liveness)
+    fmt::print(out, "  liveness pass {:.2f} s, {} edges, {} graph bytes\n", r.liveness->seconds, r.liveness->edges,
+               r.liveness->graph_bytes);
+  std::vector<std::string> missed;
+  for (const auto& g : r.goals)
+    if (!g.reached) missed.push_back(all_goals()[static_cast<int>(g.id)].meaning);
+  if (!missed.empty() && s.complete())
+    fmt::print(out, "  note: never reached, so no property was tested against it: {}\n", fmt::join(missed, "; "));
+  fmt::print(out, "verdict: {}\n", verdict_name(r.verdict));
+}
+
+}  // namespace lgr
