@@ -8,7 +8,9 @@ void guest_helpers(PromelaText& out, const ExportContext& c, const GuestText& t)
   // pass = elapsed = qtime = 0; dirty = false
   out.line("inline {} {{ {} = 0; {} = 0; {} = 0; {} = 0 }}", t.reset_progress, t.pass, t.elapsed, t.qtime, t.dirty);
   out.line("inline {} {{", t.src_cancel);
-  out.line("  {};", when(t.inst_src + " == I_QUIESCED", t.set_inst("src", "I_RUNNING")));
+  // Variant cancel-stays-quiesced: a QUIESCED guest is not resumed.
+  if (!c.has(Variant::CancelStaysQuiesced))
+    out.line("  {};", when(t.inst_src + " == I_QUIESCED", t.set_inst("src", "I_RUNNING")));
   out.line("  {} = RS_CANCELING;", t.rs);
   out.line("  {};", t.reset_progress);
   out.line("  {}", t.send_sd("SD_CANCEL"));

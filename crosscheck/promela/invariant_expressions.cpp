@@ -47,6 +47,17 @@ std::string invariant_expression(const ExportContext& c, PropertyId id) {
                                "{n_ds} != 0 || !{up_SRC} || !LINK(SRC({g}), {m}))))",
                                "inst"_a = t.inst(std::to_string(m)), "m"_a = m));
       break;
+    case PropertyId::ResumedOnSource:
+      // Once the relocation is over or cancelled, nothing is QUIESCED, and
+      // before the commit a source that is up runs the guest.
+      for (const GuestText& t : c.guests) {
+        std::vector<std::string> unquiesced;
+        for (int m = 0; m < c.M; ++m) unquiesced.push_back(t.inst(std::to_string(m)) + " != I_QUIESCED");
+        all.push_back(t.fill("(({rs} != RS_NONE && {rs} != RS_CANCELING) || ({unquiesced} &&\n"
+                             "      (!EPISODE({g}) || {own} != SRC({g}) || !{up_SRC} || {inst_SRC} == I_RUNNING)))",
+                             "unquiesced"_a = join(unquiesced, " && ")));
+      }
+      break;
     case PropertyId::NoDeadlock:
       for (const GuestText& t : c.guests) all.push_back(t.fill("!EPISODE({g})"));
       break;

@@ -36,7 +36,7 @@
    terminal state to "transitions", states are unchanged. The loop head is
    a valid end state (label end_loop), so pan's own invalid-end-state check
    never fires. Termination (liveness) is not exported.
-   Names: SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock.
+   Names: SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, ResumedOnSource, NoDeadlock.
 */
 
 #define MEMBERS 2
@@ -78,6 +78,7 @@
 #define CHECK_QuiesceBound
 #define CHECK_Capacity
 #define CHECK_NoOrphanShadow
+#define CHECK_ResumedOnSource
 #define CHECK_NoDeadlock
 #endif
 
@@ -120,6 +121,7 @@ hidden byte EligibleAtCommit = 1;
 hidden byte QuiesceBound = 1;
 hidden byte Capacity = 1;
 hidden byte NoOrphanShadow = 1;
+hidden byte ResumedOnSource = 1;
 hidden byte NoDeadlock = 1;
 
 #define INST(g, m) inst[(g) * MEMBERS + (m)]
@@ -251,6 +253,11 @@ inline check_invariants() {
   ; NoOrphanShadow = ((!AT_DST(INST(0, 0)) || (EPISODE(0) && (rs[0] != RS_NONE || n_sd[0] != 0 || n_ds[0] != 0 || !up[SRC(0)] || !LINK(SRC(0), 0)))) &&
      (!AT_DST(INST(0, 1)) || (EPISODE(0) && (rs[0] != RS_NONE || n_sd[0] != 0 || n_ds[0] != 0 || !up[SRC(0)] || !LINK(SRC(0), 1)))));
   assert(NoOrphanShadow)
+#endif
+#ifdef CHECK_ResumedOnSource
+  ; ResumedOnSource = (((rs[0] != RS_NONE && rs[0] != RS_CANCELING) || (INST(0, 0) != I_QUIESCED && INST(0, 1) != I_QUIESCED &&
+      (!EPISODE(0) || own[0] != SRC(0) || !up[SRC(0)] || INST(0, SRC(0)) == I_RUNNING))));
+  assert(ResumedOnSource)
 #endif
 }
 

@@ -38,7 +38,7 @@
    terminal state to "transitions", states are unchanged. The loop head is
    a valid end state (label end_loop), so pan's own invalid-end-state check
    never fires. Termination (liveness) is not exported.
-   Names: SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock.
+   Names: SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, ResumedOnSource, NoDeadlock.
 */
 
 #define MEMBERS 2
@@ -80,6 +80,7 @@
 #define CHECK_QuiesceBound
 #define CHECK_Capacity
 #define CHECK_NoOrphanShadow
+#define CHECK_ResumedOnSource
 #define CHECK_NoDeadlock
 #endif
 
@@ -125,6 +126,7 @@ hidden byte EligibleAtCommit = 1;
 hidden byte QuiesceBound = 1;
 hidden byte Capacity = 1;
 hidden byte NoOrphanShadow = 1;
+hidden byte ResumedOnSource = 1;
 hidden byte NoDeadlock = 1;
 
 #define INST(g, m) INST_##g(m)
@@ -238,6 +240,11 @@ inline check_invariants() {
   ; NoOrphanShadow = ((!AT_DST(inst_0_0) || (EPISODE(0) && (rs_0 != RS_NONE || n_sd_0 != 0 || n_ds_0 != 0 || !UP(SRC(0)) || !LINK(SRC(0), 0)))) &&
      (!AT_DST(inst_0_1) || (EPISODE(0) && (rs_0 != RS_NONE || n_sd_0 != 0 || n_ds_0 != 0 || !UP(SRC(0)) || !LINK(SRC(0), 1)))));
   assert(NoOrphanShadow)
+#endif
+#ifdef CHECK_ResumedOnSource
+  ; ResumedOnSource = (((rs_0 != RS_NONE && rs_0 != RS_CANCELING) || (inst_0_0 != I_QUIESCED && inst_0_1 != I_QUIESCED &&
+      (!EPISODE(0) || own_0 != SRC(0) || !UP(SRC(0)) || INST(0, SRC(0)) == I_RUNNING))));
+  assert(ResumedOnSource)
 #endif
 }
 
