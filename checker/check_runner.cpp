@@ -66,7 +66,7 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   const bool liveness_judged = add_liveness_outcomes(model, search, settings, r);
   for (const auto& p : r.properties) violated |= !p.holds;
   for (const auto& g : all_goals()) {
-    const explorer::PropertyFinding& f = r.search.findings[kGoalBitBase + static_cast<int>(g.id)];
+    const explorer::PropertyFinding& f = r.search.findings[static_cast<int>(g.id)];
     r.goals.push_back({g.id, f.violated(), f.depth});
   }
   r.verdict = violated ? Verdict::Fail
@@ -95,8 +95,8 @@ nlohmann::json report_json(const CheckReport& r) {
   j["peak_bytes"] = r.search.peak_bytes;
   j["bytes_per_state"] = r.search.states ? double(r.search.peak_bytes) / r.search.states : 0.0;
   j["peak_resident_bytes"] = r.peak_resident_bytes;
-  j["strategy"] = r.search.shortest_traces ? "bfs" : "dfs";
-  j["shortest_traces"] = r.search.shortest_traces;
+  j["strategy"] = explorer::strategy_name(r.search.strategy);
+  j["shortest_traces"] = r.search.shortest_traces();
   j["hash_compaction"] = r.search.hash_compaction;
   if (r.search.hash_compaction) j["collision_probability"] = r.search.collision_probability;
   j["states_per_second"] = r.search.seconds > 0 ? r.search.states / r.search.seconds : 0.0;
@@ -126,7 +126,7 @@ nlohmann::json report_json(const CheckReport& r) {
     json e;
     e["reached"] = g.reached;
     if (g.reached) e["depth"] = g.depth;
-    goals[all_goals()[static_cast<int>(g.id)].name] = e;
+    goals[property_info(g.id).name] = e;
   }
   j["sanity_goals"] = goals;
   return j;
@@ -156,7 +156,7 @@ void print_summary(const CheckReport& r, std::ostream& out) {
   if (s.hash_compaction)
     fmt::print(out, "  hash compaction: probability that a fingerprint collision hid a state {:.1e}\n",
                s.collision_probability);
-  if (!s.shortest_traces)
+  if (!s.shortest_traces())
     fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");
   if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
   for (const auto& p : r.properties) {
@@ -170,7 +170,7 @@ void print_summary(const CheckReport& r, std::ostream& out) {
                  lasso_summary(p), p.violating_states);
     else
       fmt::print(out, "  {:<17} VIOLATED  {} {} steps ({} violating states)\n", name,
-                 s.shortest_traces ? "shortest counterexample" : "counterexample", p.trace_length,
+                 s.shortest_traces() ? "shortest counterexample" : "counterexample", p.trace_length,
                  p.violating_states);
   }
   if (r.liveness)
@@ -178,7 +178,7 @@ void print_summary(const CheckReport& r, std::ostream& out) {
                r.liveness->graph_bytes);
   std::vector<std::string> missed;
   for (const auto& g : r.goals)
-    if (!g.reached) missed.push_back(all_goals()[static_cast<int>(g.id)].meaning);
+    if (!g.reached) missed.push_back(property_info(g.id).meaning);
   if (!missed.empty() && s.complete())
     fmt::print(out, "  note: never reached, so no property was tested against it: {}\n", fmt::join(missed, "; "));
   fmt::print(out, "verdict: {}\n", verdict_name(r.verdict));

@@ -46,7 +46,7 @@ struct LivenessStats {
 };
 
 struct GoalOutcome {
-  GoalId id;
+  PropertyId id;  // a Goal entry of the registry
   bool reached = false;
   uint32_t depth = 0;
 };

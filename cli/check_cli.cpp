@@ -11,6 +11,7 @@
 #include "checker/byte_size.hpp"
 #include "checker/check_runner.hpp"
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
 #include "checker/exit_codes.hpp"
 #include "cli/progress_line.hpp"
 #include "counterexamples/counterexample_files.hpp"
@@ -40,11 +41,6 @@ struct CheckArgs {
   bool hash_compaction = false;
 };
 
-int bad_input(const std::string& msg) {
-  std::cerr << "lgrcheck: error: " << msg << "\n";
-  return exit_status::kBadInput;
-}
-
 int run(const CheckArgs& a) {
   CheckSettings settings;
   VariantSet variants;
@@ -60,9 +56,14 @@ int run(const CheckArgs& a) {
     if (!bytes) return bad_input("--max-memory: '" + a.max_memory + "' is not a size such as 512M or 8G");
     settings.search.max_memory = *bytes;
   }
-  if (a.strategy != "bfs" && a.strategy != "dfs")
-    return bad_input("--strategy: '" + a.strategy + "' is neither bfs nor dfs");
-  settings.search.strategy = a.strategy == "dfs" ? explorer::Strategy::DepthFirst : explorer::Strategy::BreadthFirst;
+  const auto strategy = explorer::parse_strategy(a.strategy);
+  if (!strategy) {
+    const auto& k = explorer::kStrategies;
+    return bad_input("--strategy: '" + a.strategy + "' is " +
+                     (std::size(k) == 2 ? fmt::format("neither {} nor {}", k[0].name, k[1].name)
+                                        : "not one of " + explorer::strategy_names()));
+  }
+  settings.search.strategy = *strategy;
   settings.search.hash_compaction = a.hash_compaction;
   const explorer::PropertyMask liveness_bits =
       property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
@@ -143,13 +144,10 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
-                  "protocol variant with one rule broken (repeatable): early-resume, dst-cancel-discards,\n"
-                  "no-final-check, no-dirty-resend, ignore-maxquiesce, no-reservation,\n"
-                  "no-pdr-arbitration, src-ignores-dst-failure, retry-refused");
+                  "protocol variant with one rule broken (repeatable): " + comma_lines(variant_names(), 36));
   cmd->add_option("--properties", a->properties,
-                  "check only these (comma-separated): SingleInstance, OwnerRuns, NoLostGuest,\n"
-                  "ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock,\n"
-                  "Termination, SyncAnswered (the last two: liveness, as with --liveness)")
+                  "check only these (comma-separated): " + comma_lines(property_names_list(), 52) +
+                      "\n(Termination and SyncAnswered: liveness, as with --liveness)")
       ->delimiter(',');
   cmd->add_option("--json", a->json, "write the result as JSON to FILE ('-' for stdout)");
   cmd->add_flag("--liveness", a->liveness,
@@ -157,10 +155,11 @@ void add_check_command(CLI::App& app, int& status) {
                 "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
   cmd->add_option("--threads", a->threads, "worker threads of the breadth-first search (results never depend on it)")
       ->default_val(1);
-  cmd->add_option("--strategy", a->strategy,
-                  "bfs (default): level by level, shortest counterexamples, parallel;\n"
-                  "dfs: depth first on one thread, finds deep bugs early, counterexamples not the shortest")
-      ->default_val("bfs");
+  std::string strategies;
+  for (const auto& s : explorer::kStrategies)
+    strategies += fmt::format("{}{}{}: {}", strategies.empty() ? "" : ";\n", s.name,
+                              s.strategy == explorer::Strategy::BreadthFirst ? " (default)" : "", s.meaning);
+  cmd->add_option("--strategy", a->strategy, strategies)->default_val(explorer::strategy_name(explorer::Strategy::BreadthFirst));
   cmd->add_flag("--hash-compaction", a->hash_compaction,
                 "store 63-bit fingerprints instead of states (about 16 instead of 50 bytes per state);\n"
                 "reports the probability that a fingerprint collision hid a state");

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
 #include "checker/exit_codes.hpp"
 #include "model/config.hpp"
 #include "crosscheck/promela/promela_export.hpp"
@@ -19,11 +20,6 @@ struct ExportArgs {
   bool packed = false;
   std::string output;
 };
-
-int bad_input(const std::string& msg) {
-  std::cerr << "lgrcheck: error: " << msg << "\n";
-  return exit_status::kBadInput;
-}
 
 int run(const ExportArgs& a) {
   if (!a.promela) return bad_input("export: choose the output language: --promela (the only one so far)");

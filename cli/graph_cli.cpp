@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/help_text.hpp"
 #include "checker/exit_codes.hpp"
 #include "counterexamples/state_graph.hpp"
 #include "model/config.hpp"
@@ -21,11 +22,6 @@ struct GraphArgs {
   std::string dot;
   uint64_t max_nodes = 5000;
 };
-
-int bad_input(const std::string& msg) {
-  std::cerr << "lgrcheck: error: " << msg << "\n";
-  return exit_status::kBadInput;
-}
 
 int run(const GraphArgs& a) {
   std::optional<LgrModel> model;

@@ -9,26 +9,13 @@
 namespace lgr {
 namespace {
 
-constexpr int kKindCount = static_cast<int>(ActionKind::Tick) + 1;
+constexpr int kKindCount = kActionKindCount;
 
 std::vector<std::string> words_of(const std::string& text) {
   std::istringstream in(text);
   std::vector<std::string> out;
   for (std::string w; in >> w;) out.push_back(w);
   return out;
-}
-
-// What each kind takes after its name, as written in spec section 6.
-const char* arguments_of(ActionKind k) {
-  switch (k) {
-    case ActionKind::Move: return "GUEST MEMBER";
-    case ActionKind::SrcReceive:
-    case ActionKind::DstReceive: return "GUEST MSG";
-    case ActionKind::MemberFails: return "MEMBER";
-    case ActionKind::LinkFails: return "MEMBER MEMBER";
-    case ActionKind::Tick: return "";
-    default: return "GUEST";
-  }
 }
 
 std::vector<std::string> message_names(ActionKind k) {
@@ -70,7 +57,7 @@ ActionLabel parse_action_label(const std::string& text) {
   if (kind == kKindCount)
     throw std::invalid_argument(fmt::format("unknown action '{}' (known: {})", w[0], known_kinds()));
   l.kind = static_cast<ActionKind>(kind);
-  const std::string args = arguments_of(l.kind);
+  const std::string args = action_kind_operands(l.kind);
   const size_t wanted = words_of(args).size();
   if (w.size() != wanted + 1) {
     if (wanted == 0) throw std::invalid_argument(fmt::format("'{}' takes no argument: '{}'", w[0], normalise_label(text)));

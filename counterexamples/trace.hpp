@@ -1,5 +1,5 @@
 // A counterexample or hand-written scenario in the trace format of spec
-// section 6 (plus the `loop N` line of lasso traces, issue 6).
+// section 6 (plus the `loop N` line of lasso traces).
 #pragma once
 
 #include <optional>

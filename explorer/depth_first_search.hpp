@@ -43,7 +43,7 @@ SearchResult DepthFirstSearch<M>::run() {
   SearchResult r;
   r.threads = 1;
   r.hash_compaction = !store_.exact();
-  r.shortest_traces = false;
+  r.strategy = Strategy::DepthFirst;
   const std::size_t words = store_.words();
   const std::size_t state_bytes = words * sizeof(StateWord);
 

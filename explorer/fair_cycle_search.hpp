@@ -132,7 +132,6 @@ class FairComponentSearch {
   }
 
   std::vector<CycleStep> cycle(const FairComponent& c) const { return fair_cycle(g_, fairness_, enabled_, c); }
-  const std::vector<FairSet>& enabled() const { return enabled_; }
   uint64_t bytes() const { return enabled_.capacity() * sizeof(FairSet) + on_cycle_.capacity() + scc_.bytes(); }
 
  private:

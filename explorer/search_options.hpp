@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "explorer/model_interface.hpp"
+#include "explorer/strategy.hpp"
 
 namespace explorer {
 
@@ -17,11 +18,6 @@ struct ProgressSnapshot {
   uint64_t frontier = 0;
   uint64_t bytes = 0;
   double seconds = 0;
-};
-
-enum class Strategy {
-  BreadthFirst,  // level by level, in parallel; traces are shortest
-  DepthFirst,    // one thread, a stack; finds deep bugs early, traces not shortest
 };
 
 struct SearchOptions {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "explorer/model_interface.hpp"
+#include "explorer/strategy.hpp"
 
 namespace explorer {
 
@@ -41,7 +42,8 @@ struct SearchResult {
   // With hash compaction: the probability that two states shared a
   // fingerprint, so that one of them (and what only it leads to) was missed.
   double collision_probability = 0;
-  bool shortest_traces = true;  // false for depth-first search
+  Strategy strategy = Strategy::BreadthFirst;  // the engine that ran
+  bool shortest_traces() const { return strategy_info(strategy).shortest_traces; }
   std::array<PropertyFinding, kMaxProperties> findings{};
 
   bool complete() const { return stop == StopReason::Complete; }

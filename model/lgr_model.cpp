@@ -2,34 +2,54 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "model/eligibility.hpp"
 
 namespace lgr {
 
 const char* action_kind_name(ActionKind k) {
-  static const char* kNames[] = {"Move",          "CancelAtSrc",      "Cphx",
-                                 "CancelAtDst",   "GuestWrites",      "GuestBecomesIneligible",
-                                 "GuestBecomesEligible", "SrcReceive", "SrcNextPass",
-                                 "SrcQuiesce",    "SrcFinalCheck",    "SrcDetectPeerDown",
-                                 "DstReceive",    "DstDetectPeerDown", "MemberFails",
-                                 "LinkFails",     "Tick"};
+  static constexpr const char* kNames[kActionKindCount] = {
+#define LGR_ACTION_KIND(name, fair, operands) #name,
+#include "model/action_kinds.def"
+  };
   return kNames[static_cast<int>(k)];
 }
 
+bool is_fair_kind(ActionKind k) {
+  static constexpr bool kFair[kActionKindCount] = {
+#define LGR_ACTION_KIND(name, fair, operands) fair,
+#include "model/action_kinds.def"
+  };
+  return kFair[static_cast<int>(k)];
+}
+
+const char* action_kind_operands(ActionKind k) {
+  static constexpr const char* kOperands[kActionKindCount] = {
+#define LGR_ACTION_KIND(name, fair, operands) operands,
+#include "model/action_kinds.def"
+  };
+  return kOperands[static_cast<int>(k)];
+}
+
 const char* inst_name(int i) {
-  static const char* k[] = {"NONE", "RUNNING", "QUIESCED", "SHADOW", "READY"};
+  static constexpr const char* k[] = {"NONE", "RUNNING", "QUIESCED", "SHADOW", "READY"};
+  static_assert(std::size(k) == I_READY + 1);
   return i >= 0 && i <= 4 ? k[i] : "?";
 }
 const char* rs_name(int r) {
-  static const char* k[] = {"NONE", "INIT", "MEMORY", "QUIESCED", "STATE_SENT", "CANCELING"};
+  static constexpr const char* k[] = {"NONE", "INIT", "MEMORY", "QUIESCED", "STATE_SENT", "CANCELING"};
+  static_assert(std::size(k) == RS_CANCELING + 1);
   return r >= 0 && r <= 5 ? k[r] : "?";
 }
 const char* sd_msg_name(int m) {
-  static const char* k[] = {"-", "CREATE", "MEM", "STATE", "STATE", "RESUME", "CANCEL"};
+  static constexpr const char* k[] = {"-", "CREATE", "MEM", "STATE", "STATE", "RESUME", "CANCEL"};
+  static_assert(std::size(k) == SD_CANCEL + 1);
   return m >= 0 && m <= 6 ? k[m] : "?";
 }
 const char* ds_msg_name(int m) {
-  static const char* k[] = {"-", "CREATED", "REFUSED", "ACK_STATE", "CANCEL_REQ", "CANCEL_ACK"};
+  static constexpr const char* k[] = {"-", "CREATED", "REFUSED", "ACK_STATE", "CANCEL_REQ", "CANCEL_ACK"};
+  static_assert(std::size(k) == DS_CANCEL_ACK + 1);
   return m >= 0 && m <= 5 ? k[m] : "?";
 }
 
@@ -45,28 +65,28 @@ LgrModel::LgrModel(Config cfg, VariantSet variants)
     static_ok_.push_back(static_reasons(cfg_, static_cast<int>(q)).empty());
   }
 
-  // Canonical order: kind, then guest, then request (Move) or member.
-  first_of_kind_.assign(static_cast<int>(ActionKind::Tick) + 2, 0);
-  auto per_guest = [&](ActionKind k) {
-    first_of_kind_[static_cast<int>(k)] = static_cast<ActionIndex>(actions_.size());
-    for (int g = 0; g < K_; ++g) actions_.push_back({k, g});
-  };
-  first_of_kind_[0] = 0;
-  for (int g = 0; g < K_; ++g)
-    for (int q : guest_requests_[g]) actions_.push_back({ActionKind::Move, g, q});
-  for (auto k : {ActionKind::CancelAtSrc, ActionKind::Cphx, ActionKind::CancelAtDst,
-                 ActionKind::GuestWrites, ActionKind::GuestBecomesIneligible,
-                 ActionKind::GuestBecomesEligible, ActionKind::SrcReceive, ActionKind::SrcNextPass,
-                 ActionKind::SrcQuiesce, ActionKind::SrcFinalCheck, ActionKind::SrcDetectPeerDown,
-                 ActionKind::DstReceive, ActionKind::DstDetectPeerDown})
-    per_guest(k);
-  first_of_kind_[static_cast<int>(ActionKind::MemberFails)] = static_cast<ActionIndex>(actions_.size());
-  for (int m = 0; m < M_; ++m) actions_.push_back({ActionKind::MemberFails, kNone, kNone, m});
-  first_of_kind_[static_cast<int>(ActionKind::LinkFails)] = static_cast<ActionIndex>(actions_.size());
-  for (int a = 0; a < M_; ++a)
-    for (int b = a + 1; b < M_; ++b) actions_.push_back({ActionKind::LinkFails, kNone, kNone, a, b});
-  first_of_kind_[static_cast<int>(ActionKind::Tick)] = static_cast<ActionIndex>(actions_.size());
-  actions_.push_back({ActionKind::Tick});
+  // Canonical order: kind (model/action_kinds.def), then guest, then request
+  // (Move) or member; a kind's operands say which instances it has.
+  first_of_kind_.assign(kActionKindCount + 1, 0);
+  for (int k = 0; k < kActionKindCount; ++k) {
+    const ActionKind kind = static_cast<ActionKind>(k);
+    const std::string operands = action_kind_operands(kind);
+    first_of_kind_[k] = static_cast<ActionIndex>(actions_.size());
+    if (operands == "GUEST MEMBER") {  // one per request
+      for (int g = 0; g < K_; ++g)
+        for (int q : guest_requests_[g]) actions_.push_back({kind, g, q});
+    } else if (operands.rfind("GUEST", 0) == 0) {
+      for (int g = 0; g < K_; ++g) actions_.push_back({kind, g});
+    } else if (operands == "MEMBER") {
+      for (int m = 0; m < M_; ++m) actions_.push_back({kind, kNone, kNone, m});
+    } else if (operands == "MEMBER MEMBER") {  // one per link a < b
+      for (int a = 0; a < M_; ++a)
+        for (int b = a + 1; b < M_; ++b) actions_.push_back({kind, kNone, kNone, a, b});
+    } else {
+      actions_.push_back({kind});
+    }
+  }
+  first_of_kind_[kActionKindCount] = static_cast<ActionIndex>(actions_.size());
 }
 
 void LgrModel::initial(Word* out) const {

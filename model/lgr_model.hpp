@@ -14,26 +14,20 @@
 
 namespace lgr {
 
+// The kinds of spec section 3, in canonical order (model/action_kinds.def).
 enum class ActionKind : uint8_t {
-  Move,
-  CancelAtSrc,
-  Cphx,
-  CancelAtDst,
-  GuestWrites,
-  GuestBecomesIneligible,
-  GuestBecomesEligible,
-  SrcReceive,
-  SrcNextPass,
-  SrcQuiesce,
-  SrcFinalCheck,
-  SrcDetectPeerDown,
-  DstReceive,
-  DstDetectPeerDown,
-  MemberFails,
-  LinkFails,
-  Tick,
+#define LGR_ACTION_KIND(name, fair, operands) name,
+#include "model/action_kinds.def"
 };
+inline constexpr int kActionKindCount = 0
+#define LGR_ACTION_KIND(name, fair, operands) +1
+#include "model/action_kinds.def"
+    ;
 const char* action_kind_name(ActionKind k);
+// Weakly fair under spec section 4's Termination (actions 8 to 14 and 17).
+bool is_fair_kind(ActionKind k);
+// What a trace label takes after the kind's name, e.g. "GUEST MSG" (spec section 6).
+const char* action_kind_operands(ActionKind k);
 
 // One action instance; its index in LgrModel::actions() is its canonical rank.
 struct ActionInstance {
@@ -85,7 +79,6 @@ class LgrModel {
   bool stable(const StateVars& v) const;
   // The episode's destination, or kNone without an episode.
   int dest(const GuestVars& gv) const { return gv.cur == kNone ? kNone : cfg_.requests[gv.cur].to; }
-  bool link_up(const StateVars& v, int a, int b) const { return v.link[a][b]; }
 
  private:
   struct Ctx;  // the successor under construction (model/successors.hpp)

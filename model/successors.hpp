@@ -68,7 +68,7 @@ struct LgrModel::Ctx {
   [[gnu::always_inline]] void reset_progress(int g) { clear(L.g[g].progress); }
   [[gnu::always_inline]] void src_cancel(int g, const StateVars& v, int s, int d) {
     const GuestFields& f = L.g[g];
-    if (get(f.inst[s]) == I_QUIESCED) set(f.inst[s], I_RUNNING);
+    if (get(f.inst[s]) == I_QUIESCED && !m.variants_.has(Variant::CancelStaysQuiesced)) set(f.inst[s], I_RUNNING);
     set(f.rs, RS_CANCELING);
     reset_progress(g);
     send_sd(g, v, s, d, SD_CANCEL);

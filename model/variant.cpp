@@ -23,6 +23,8 @@ const std::vector<VariantInfo>& all_variants() {
        "SingleInstance"},
       {Variant::SrcIgnoresDstFailure, "src-ignores-dst-failure",
        "SrcDetectPeerDown is not enabled when only the destination is down", "NoDeadlock"},
+      {Variant::CancelStaysQuiesced, "cancel-stays-quiesced",
+       "SrcCancel does not resume a QUIESCED guest: it stays QUIESCED on the source", "ResumedOnSource"},
       {Variant::RetryRefused, "retry-refused",
        "SrcReceive REFUSED resends CREATE instead of ending the relocation (extension)",
        "Termination"},

@@ -20,6 +20,7 @@ enum class Variant : uint32_t {
   NoPdrArbitration = 1u << 6,
   SrcIgnoresDstFailure = 1u << 7,
   RetryRefused = 1u << 8,  // extension (liveness): REFUSED resends CREATE
+  CancelStaysQuiesced = 1u << 9,
 };
 
 // A set of variants as a bit mask; empty is the canonical model.

@@ -78,6 +78,17 @@ bool no_orphan_shadow(const LgrModel& m, const StateVars& v) {
   return true;
 }
 
+bool resumed_on_source(const LgrModel& m, const StateVars& v) {
+  for (int g = 0; g < guests(m); ++g) {
+    const GuestVars& gv = v.g[g];
+    if (gv.rs != RS_NONE && gv.rs != RS_CANCELING) continue;
+    for (int x = 0; x < members(m); ++x)
+      if (gv.inst[x] == I_QUIESCED) return false;
+    if (gv.episode() && gv.own == gv.from && v.up[gv.from] && gv.inst[gv.from] != I_RUNNING) return false;
+  }
+  return true;
+}
+
 bool no_deadlock(const LgrModel& m, const StateVars& v, bool has_successor) {
   if (has_successor) return true;
   for (int g = 0, K = guests(m); g < K; ++g)
@@ -85,23 +96,35 @@ bool no_deadlock(const LgrModel& m, const StateVars& v, bool has_successor) {
   return true;
 }
 
+namespace {
+
+struct InvariantCheck {
+  PropertyId id;
+  bool (*holds)(const LgrModel&, const StateVars&);
+};
+// One function per invariant of the registry, in its order.
+constexpr InvariantCheck kInvariants[] = {
+    {PropertyId::SingleInstance, single_instance},   {PropertyId::OwnerRuns, owner_runs},
+    {PropertyId::NoLostGuest, no_lost_guest},         {PropertyId::ImageIntegrity, image_integrity},
+    {PropertyId::EligibleAtCommit, eligible_at_commit}, {PropertyId::QuiesceBound, quiesce_bound},
+    {PropertyId::Capacity, capacity},                 {PropertyId::NoOrphanShadow, no_orphan_shadow},
+    {PropertyId::ResumedOnSource, resumed_on_source},
+};
+constexpr bool covers_every_invariant() {
+  int n = 0;
+  for (const auto& c : kInvariants)
+    if (static_cast<int>(c.id) != n++) return false;
+  return n == static_cast<int>(PropertyId::NoDeadlock);  // the invariants come first, NoDeadlock after them
+}
+static_assert(covers_every_invariant(), "kInvariants must list every invariant of the registry, in order");
+
+}  // namespace
+
 explorer::PropertyMask violated_invariants(const LgrModel& m, const StateVars& v) {
   explorer::PropertyMask bad = 0;
-  if (!single_instance(m, v)) bad |= property_bit(PropertyId::SingleInstance);
-  if (!owner_runs(m, v)) bad |= property_bit(PropertyId::OwnerRuns);
-  if (!no_lost_guest(m, v)) bad |= property_bit(PropertyId::NoLostGuest);
-  if (!image_integrity(m, v)) bad |= property_bit(PropertyId::ImageIntegrity);
-  if (!eligible_at_commit(m, v)) bad |= property_bit(PropertyId::EligibleAtCommit);
-  if (!quiesce_bound(m, v)) bad |= property_bit(PropertyId::QuiesceBound);
-  if (!capacity(m, v)) bad |= property_bit(PropertyId::Capacity);
-  if (!no_orphan_shadow(m, v)) bad |= property_bit(PropertyId::NoOrphanShadow);
+  for (const auto& c : kInvariants)
+    if (!c.holds(m, v)) bad |= property_bit(c.id);
   return bad;
-}
-
-bool holds(PropertyId id, const LgrModel& m, const StateVars& v, bool has_successor) {
-  if (id == PropertyId::NoDeadlock) return no_deadlock(m, v, has_successor);
-  if (id == PropertyId::Termination || id == PropertyId::SyncAnswered) return true;  // not a state property
-  return (violated_invariants(m, v) & property_bit(id)) == 0;
 }
 
 }  // namespace lgr

@@ -16,11 +16,11 @@ bool eligible_at_commit(const LgrModel& m, const StateVars& v);
 bool quiesce_bound(const LgrModel& m, const StateVars& v);
 bool capacity(const LgrModel& m, const StateVars& v);
 bool no_orphan_shadow(const LgrModel& m, const StateVars& v);
+bool resumed_on_source(const LgrModel& m, const StateVars& v);
 // NoDeadlock, given whether any action is enabled.
 bool no_deadlock(const LgrModel& m, const StateVars& v, bool has_successor);
 
 // Every invariant (not NoDeadlock) that is false in v.
 explorer::PropertyMask violated_invariants(const LgrModel& m, const StateVars& v);
-bool holds(PropertyId id, const LgrModel& m, const StateVars& v, bool has_successor);
 
 }  // namespace lgr

@@ -2,22 +2,6 @@
 
 namespace lgr {
 
-bool is_fair_kind(ActionKind k) {
-  switch (k) {
-    case ActionKind::SrcReceive:
-    case ActionKind::SrcNextPass:
-    case ActionKind::SrcQuiesce:
-    case ActionKind::SrcFinalCheck:
-    case ActionKind::SrcDetectPeerDown:
-    case ActionKind::DstReceive:
-    case ActionKind::DstDetectPeerDown:
-    case ActionKind::Tick:
-      return true;
-    default:
-      return false;
-  }
-}
-
 explorer::WeakFairness lgr_fairness(const LgrModel& m) {
   std::vector<explorer::ActionId> fair;
   for (std::size_t a = 0; a < m.actions().size(); ++a)

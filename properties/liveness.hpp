@@ -22,7 +22,6 @@
 
 namespace lgr {
 
-bool is_fair_kind(ActionKind k);
 explorer::WeakFairness lgr_fairness(const LgrModel& m);
 
 // Per state: bit g when rs[g] != NONE (Termination awaits its end); bit

@@ -1,7 +1,11 @@
-// Properties of spec section 4 as named values next to the model. Each
-// state property has a fixed bit in the mask the explorer records.
+// Properties of spec section 4 as named values next to the model, each with
+// its expectation kind (Stateright's idea): an invariant holds in every
+// state, NoDeadlock in every state without successors, a liveness property
+// on every fair path, and a sanity goal in some state. Each has a fixed bit
+// in the label mask the explorer records for every state.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,13 +24,23 @@ enum class PropertyId : int {
   QuiesceBound,
   Capacity,
   NoOrphanShadow,
+  ResumedOnSource,
   NoDeadlock,
-  Termination,   // liveness (issue 6), checked only on request
+  Termination,   // liveness, checked only on request
   SyncAnswered,  // liveness
+  Commit,          // sanity goals
+  CancelToSource,
+  GuestLost,
 };
-inline constexpr int kStatePropertyCount = 9;  // SingleInstance .. NoDeadlock
+inline constexpr int kStatePropertyCount = 10;  // SingleInstance .. NoDeadlock: judged on every state
+inline constexpr int kRegistrySize = 15;
 
-enum class PropertyKind { Invariant, Deadlock, Liveness };
+enum class PropertyKind {
+  Invariant,  // always: true in every reachable state
+  Deadlock,   // true in every reachable state without successors
+  Liveness,   // eventually: on every weakly fair path
+  Goal,       // sometimes: true in some reachable state (a sanity goal)
+};
 
 struct PropertyInfo {
   PropertyId id;
@@ -35,9 +49,17 @@ struct PropertyInfo {
   const char* meaning;  // one line, for --help and reports
 };
 
+// Every entry, in PropertyId order.
+const std::array<PropertyInfo, kRegistrySize>& property_registry();
+// The properties (invariants, NoDeadlock, liveness), in registry order.
 const std::vector<PropertyInfo>& all_properties();
+// The sanity goals, in registry order.
+const std::vector<PropertyInfo>& all_goals();
 const PropertyInfo& property_info(PropertyId id);
+// A property (never a goal) by its name.
 std::optional<PropertyId> parse_property(std::string_view name);
+// "SingleInstance, OwnerRuns, ..." of every property, for help texts and errors.
+std::string property_names();
 
 inline explorer::PropertyMask property_bit(PropertyId id) {
   return explorer::PropertyMask{1} << static_cast<int>(id);
@@ -45,6 +67,11 @@ inline explorer::PropertyMask property_bit(PropertyId id) {
 // Mask of every state property (invariants and NoDeadlock).
 inline explorer::PropertyMask state_properties_mask() {
   return (explorer::PropertyMask{1} << kStatePropertyCount) - 1;
+}
+// Mask of every sanity goal.
+inline explorer::PropertyMask goals_mask() {
+  return property_bit(PropertyId::Commit) | property_bit(PropertyId::CancelToSource) |
+         property_bit(PropertyId::GuestLost);
 }
 // Parses "P,Q" (also repeated); throws std::invalid_argument naming the bad one.
 explorer::PropertyMask parse_property_list(const std::vector<std::string>& names);

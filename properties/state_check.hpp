@@ -26,7 +26,6 @@ class StateCheck {
   // goals_reached.
   explorer::PropertyMask evaluate(const StateVars& v, bool has_successor) const {
     constexpr auto bit = [](PropertyId id) { return property_bit(id); };
-    constexpr auto goal = [](GoalId id) { return explorer::PropertyMask{1} << (kGoalBitBase + int(id)); };
     explorer::PropertyMask bad = 0;
     std::array<int64_t, kMaxMembers> used{};
     bool episode = false;
@@ -34,6 +33,7 @@ class StateCheck {
       const GuestVars& gv = v.g[g];
       episode |= gv.episode();
       int running = 0;
+      bool quiesced = false;
       bool somewhere = gv.lost;
       for (int x = 0; x < M_; ++x) {
         const uint8_t i = gv.inst[x];
@@ -41,6 +41,7 @@ class StateCheck {
         used[x] += memory_[g];
         if (i == I_RUNNING || i == I_QUIESCED) {
           ++running;
+          quiesced |= i == I_QUIESCED;
           somewhere = true;
           if (gv.own != x) bad |= bit(PropertyId::OwnerRuns);
         } else {  // SHADOW or READY
@@ -54,15 +55,22 @@ class StateCheck {
           }
         }
       }
+      if (gv.rs == RS_NONE || gv.rs == RS_CANCELING) {
+        // ResumedOnSource: nothing quiesced once the relocation ended or is
+        // cancelling, and, before a commit, the guest runs on its live source.
+        if (quiesced) bad |= bit(PropertyId::ResumedOnSource);
+        if (gv.episode() && gv.own == gv.from && v.up[gv.from] && gv.inst[gv.from] != I_RUNNING)
+          bad |= bit(PropertyId::ResumedOnSource);
+      }
       if (running > 1) bad |= bit(PropertyId::SingleInstance);
       if (!somewhere) bad |= bit(PropertyId::NoLostGuest);
       if (gv.bad_image) bad |= bit(PropertyId::ImageIntegrity);
       if (gv.bad_commit) bad |= bit(PropertyId::EligibleAtCommit);
       if (gv.episode() && maxquiesce_[gv.cur] != 0 && gv.qtime >= maxquiesce_[gv.cur])
         bad |= bit(PropertyId::QuiesceBound);
-      if (gv.own != home_[g]) bad |= goal(GoalId::Commit);
-      if (gv.rs == RS_CANCELING && gv.inst[gv.from] == I_RUNNING) bad |= goal(GoalId::CancelToSource);
-      if (gv.lost) bad |= goal(GoalId::GuestLost);
+      if (gv.own != home_[g]) bad |= bit(PropertyId::Commit);
+      if (gv.rs == RS_CANCELING && gv.inst[gv.from] == I_RUNNING) bad |= bit(PropertyId::CancelToSource);
+      if (gv.lost) bad |= bit(PropertyId::GuestLost);
     }
     for (int x = 0; x < M_; ++x)
       if (used[x] > storage_[x]) bad |= bit(PropertyId::Capacity);

@@ -11,11 +11,6 @@
 
 namespace lgr {
 
-// Escapes &, <, >, " and ', and writes '?' for what XML 1.0 forbids (control
-// characters other than tab, newline, carriage return; bytes that are not
-// UTF-8). Inside an attribute, tab and newlines become character references
-// so that they survive attribute normalisation.
-std::string xml_escape(std::string_view text, bool attribute);
 
 // `suite_name`: the manifest path; `seconds`: wall time of the whole run.
 std::string junit_xml(const std::string& suite_name, const std::vector<CaseResult>& results, double seconds);

@@ -10,7 +10,7 @@
 
 namespace lgr::promela {
 
-// "1" for a property that is not a state property (liveness).
+// "1" for a property that is not a state property (liveness, goals).
 std::string invariant_expression(const ExportContext& c, PropertyId id);
 
 }  // namespace lgr::promela

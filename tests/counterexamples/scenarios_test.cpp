@@ -17,7 +17,8 @@ TEST_CASE("counterexamples: every scenario in examples/scenarios meets its expec
   for (const auto& e : std::filesystem::directory_iterator(scenario("")))
     if (e.path().extension() == ".trace") names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
-  CHECK(names == std::vector<std::string>{"cancel-at-destination.trace", "cancel-too-late.trace",
+  CHECK(names == std::vector<std::string>{"cancel-after-quiesce.trace", "cancel-at-destination.trace",
+                                          "cancel-stays-quiesced.trace", "cancel-too-late.trace",
                                           "destination-fails-during-memory-move.trace",
                                           "early-resume-double-run.trace", "link-failure-after-commit.trace",
                                           "quiesce-timeout.trace", "seed-roundtrip.trace",

@@ -91,10 +91,10 @@ TEST_CASE("counterexamples: a malformed trace is refused naming file and line an
   CHECK(error_of("lgr-trace 1\nvariant late-resume\n") ==
         "t.trace:2: unknown variant 'late-resume' (known: early-resume, dst-cancel-discards, no-final-check, "
         "no-dirty-resend, ignore-maxquiesce, no-reservation, no-pdr-arbitration, src-ignores-dst-failure, "
-        "retry-refused)");
+        "cancel-stays-quiesced, retry-refused)");
   CHECK(error_of("lgr-trace 1\nexpect violation Safety\n") ==
         "t.trace:2: expect: unknown property 'Safety' (known: SingleInstance, OwnerRuns, NoLostGuest, "
-        "ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, NoDeadlock, Termination, "
+        "ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, NoOrphanShadow, ResumedOnSource, NoDeadlock, Termination, "
         "SyncAnswered)");
   CHECK(error_of("lgr-trace 1\nexpect nothing\n") == "t.trace:2: 'expect' needs 'ok' or 'violation PROPERTY', got 'nothing'");
   CHECK(error_of("lgr-trace 1\nexpect ok\nexpect ok\n") == "t.trace:3: second 'expect' line (the first is on line 2)");

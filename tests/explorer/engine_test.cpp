@@ -183,7 +183,7 @@ TEST_CASE("explorer: BFS reports each property's first violating state in BFS or
       CHECK(bfs.path_to(r.findings[31].first_state).back().state == std::vector<StateWord>{49, 49});
       CHECK_FALSE(r.findings[1].violated());
       CHECK(r.hash_compaction == compaction);
-      CHECK(r.shortest_traces);
+      CHECK(r.shortest_traces());
       if (compaction) {
         CHECK(r.collision_probability > 0);
         CHECK(r.collision_probability < 1e-9);
@@ -292,7 +292,7 @@ TEST_CASE("explorer: DFS visits the same states, with paths that are not the sho
     const SearchResult r = dfs.run();
     INFO((compaction ? "hash compaction" : "exact"));
     CHECK(r.complete());
-    CHECK_FALSE(r.shortest_traces);
+    CHECK_FALSE(r.shortest_traces());
     CHECK(r.states == 3600);
     CHECK(r.transitions == expected_transitions(60));
     CHECK(r.terminal_states == 1);

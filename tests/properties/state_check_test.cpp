@@ -85,6 +85,6 @@ TEST_CASE("StateCheck agrees with the per-property functions on every reachable 
   }
   // Not vacuous: between them the runs violate every state property and
   // reach every goal, so each branch of StateCheck was compared.
-  const explorer::PropertyMask goals = ((1u << lgr::kGoalCount) - 1) << lgr::kGoalBitBase;
+  const explorer::PropertyMask goals = lgr::goals_mask();
   CHECK(seen == (lgr::state_properties_mask() | goals));
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "suite/junit_report.hpp"
+#include "counterexamples/xml_text.hpp"
 #include "tests/suite/suite_fixture.hpp"
 
 using namespace lgr::suite_testing;
@@ -68,11 +69,11 @@ TEST_CASE("suite: the JUnit report parses back with the right counts and message
 }
 
 TEST_CASE("suite: XML escaping keeps text that XML 1.0 forbids out of the report", "[suite]") {
-  using lgr::xml_escape;
-  CHECK(xml_escape("a<b>&\"c\"'d'", true) == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;");
-  CHECK(xml_escape("line\none\ttab\r", true) == "line&#10;one&#9;tab&#13;");
-  CHECK(xml_escape("line\none\ttab", false) == "line\none\ttab");
-  CHECK(xml_escape(std::string("nul\0bell\a", 9), false) == "nul?bell?");
-  CHECK(xml_escape("caf\xC3\xA9 \xE2\x86\x92 ok", true) == "caf\xC3\xA9 \xE2\x86\x92 ok");  // UTF-8 stays
-  CHECK(xml_escape("bad \xC3 byte \xFF", true) == "bad ? byte ?");
+  using lgr::xml_escaped;
+  CHECK(xml_escaped("a<b>&\"c\"'d'", true) == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;");
+  CHECK(xml_escaped("line\none\ttab\r", true) == "line&#10;one&#9;tab&#13;");
+  CHECK(xml_escaped("line\none\ttab", false) == "line\none\ttab");
+  CHECK(xml_escaped(std::string("nul\0bell\a", 9), false) == "nul?bell?");
+  CHECK(xml_escaped("caf\xC3\xA9 \xE2\x86\x92 ok", true) == "caf\xC3\xA9 \xE2\x86\x92 ok");  // UTF-8 stays
+  CHECK(xml_escaped("bad \xC3 byte \xFF", true) == "bad ? byte ?");
 }

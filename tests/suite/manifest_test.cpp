@@ -57,11 +57,11 @@ TEST_CASE("suite: manifest errors name the file and the case and the JSON pointe
   CHECK(refusal(dir, one_case(R"(, "variants": ["early-resume", "late-resume"], "expect": {"verdict": "fail"})")) ==
         file + "case 0 \"c\": /cases/0/variants/1: unknown variant 'late-resume' (known: early-resume, "
                "dst-cancel-discards, no-final-check, no-dirty-resend, ignore-maxquiesce, no-reservation, "
-               "no-pdr-arbitration, src-ignores-dst-failure, retry-refused)\n");
+               "no-pdr-arbitration, src-ignores-dst-failure, cancel-stays-quiesced, retry-refused)\n");
   CHECK(refusal(dir, one_case(R"(, "expect": {"verdict": "fail", "properties": {"SingleInstanse": "violated"}})")) ==
         file + "case 0 \"c\": /cases/0/expect/properties/SingleInstanse: unknown property 'SingleInstanse' (known: "
                "SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, "
-               "NoOrphanShadow, NoDeadlock, Termination, SyncAnswered)\n");
+               "NoOrphanShadow, ResumedOnSource, NoDeadlock, Termination, SyncAnswered)\n");
   CHECK(refusal(dir, one_case(R"(, "properties": ["Termination"], "expect": {"verdict": "pass"})")) ==
         file + "case 0 \"c\": /cases/0/properties/0: Termination is a liveness property; a suite checks state "
                "properties only\n");
