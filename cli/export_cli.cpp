@@ -8,7 +8,7 @@
 #include "cli/help_text.hpp"
 #include "checker/exit_codes.hpp"
 #include "model/config.hpp"
-#include "properties/promela_export.hpp"
+#include "crosscheck/promela/promela_export.hpp"
 
 namespace lgr {
 namespace {

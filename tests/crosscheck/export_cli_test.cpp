@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sys/wait.h>
 
-#include "properties/promela_export.hpp"
+#include "crosscheck/promela/promela_export.hpp"
 #include "tests/support/scratch_dir.hpp"
 #include "tests/support/test_support.hpp"
 

@@ -1,8 +1,8 @@
 // Promela export of one LgrModel (configuration and variants baked in), so
 // that SPIN can cross-check lgrcheck: same reachable states (SPIN's "states,
-// stored" equals lgrcheck's count, offset 0) and same violated properties.
-// It lives beside the properties because its assertions are named after
-// the property registry.
+// stored" equals lgrcheck's count, offset 0) and same violated properties,
+// each assertion named after the property registry. The agreement test is
+// tests/crosscheck/spin_crosscheck_test.cpp; the golden test keeps the text.
 #pragma once
 
 #include <stdexcept>

@@ -9,7 +9,7 @@
 #include <regex>
 #include <set>
 
-#include "properties/promela_export.hpp"
+#include "crosscheck/promela/promela_export.hpp"
 #include "tests/support/scratch_dir.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -158,6 +158,34 @@ TEST_CASE("spin: src-ignores-dst-failure matches SPIN's counts and deadlock", "[
 }
 TEST_CASE("spin: retry-refused (extension) matches SPIN's counts and violated properties", "[spin]") {
   cross_check({"retry-refused"});
+}
+
+TEST_CASE("spin: cancel-stays-quiesced stores the reference counts and violates ResumedOnSource alone, as lgrcheck",
+          "[spin]") {
+  if (!spin_available()) return;
+  // reference-counts.md: the variant's whole graph; transitions + 1 for
+  // SPIN's first store and + one NoDeadlock self-loop per terminal state.
+  struct Reference {
+    const char* config;
+    uint64_t states, transitions;
+  };
+  for (const Reference& ref : {Reference{"ssi2-basic.json", 620, 2972}, Reference{"ssi3-contention.json", 14127, 85719}}) {
+    SECTION(ref.config) {
+      const LgrModel model = testing::model_of(ref.config, {"cancel-stays-quiesced"});
+      const CheckReport lgr = run_check(model, {});
+      REQUIRE(lgr.search.complete());
+      CHECK(lgr.search.states == ref.states);
+      CHECK(lgr.search.transitions == ref.transitions);
+      CHECK(violated_by_lgrcheck(lgr) == std::set<std::string>{"ResumedOnSource"});
+      for (PromelaLayout layout : {PromelaLayout::Arrays, PromelaLayout::Packed}) {
+        const PanResult spin = run_spin(model, "-DCHECK_ALL", layout);
+        INFO("Promela layout: " << name_of(layout) << "\n" << spin.output);
+        CHECK(spin.stored == ref.states);
+        CHECK(spin.transitions == ref.transitions + 1 + lgr.search.terminal_states);
+        CHECK(spin.violated == std::set<std::string>{"ResumedOnSource"});
+      }
+    }
+  }
 }
 
 TEST_CASE("spin: with assertions off SPIN stores lgrcheck's states and transitions + 1 (ghosts kept)", "[spin]") {
