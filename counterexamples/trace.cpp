@@ -126,7 +126,10 @@ class Parser {
     if (trace_.steps_line) fail(fmt::format("second 'steps' line (the first is on line {})", trace_.steps_line));
     if (!trace_.steps.empty()) fail("'steps' must come before the first step");
     if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string::npos)
-      fail(fmt::format("'steps' needs the number of steps, got '{}'", rest));
+      fail(fmt::format("'steps' needs the number of steps, got '{}'{}", rest,
+                       rest.empty() || std::isdigit(static_cast<unsigned char>(rest[0]))
+                           ? ""
+                           : " (a step is written 'step LABEL')"));
     trace_.declared_steps = std::stoul(rest);
     trace_.steps_line = line_;
   }

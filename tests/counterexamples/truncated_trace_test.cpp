@@ -41,7 +41,7 @@ TEST_CASE("counterexamples: a steps line must match the steps and come with an e
         "t.trace:3: 'steps 2' but the trace has no 'expect' line: it is truncated");
   CHECK(error_of(std::string(kHeader) + "step Tick\nsteps 1\nexpect ok\n") ==
         "t.trace:4: 'steps' must come before the first step");
-  CHECK(error_of(std::string(kHeader) + "steps two\n") == "t.trace:3: 'steps' needs the number of steps, got 'two'");
+  CHECK(error_of(std::string(kHeader) + "steps two\n") == "t.trace:3: 'steps' needs the number of steps, got 'two' (a step is written 'step LABEL')");
   CHECK(error_of(std::string(kHeader) + "steps 1\nsteps 1\n") ==
         "t.trace:4: second 'steps' line (the first is on line 3)");
   // Without a steps line a trace reads as before, expect line or not.
