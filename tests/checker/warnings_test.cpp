@@ -131,7 +131,7 @@ TEST_CASE("an incomplete search has no warnings", "[warnings]") {
   CHECK(r.warnings.empty());
 }
 
-TEST_CASE("--strict fails a pass with warnings with exit status 5", "[warnings]") {
+TEST_CASE("warnings: with strict, a pass with warnings exits 5", "[warnings]") {
   const auto r = lgr::testing::check_example("ssi2-basic.json", {"no-reservation"});
   CHECK(lgr::exit_code(r, false) == 0);
   CHECK(lgr::exit_code(r, true) == 5);
