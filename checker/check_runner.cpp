@@ -4,10 +4,20 @@
 #include <fmt/ostream.h>
 
 #include "checker/check_liveness.hpp"
+#include "checker/exit_codes.hpp"
 #include "checker/resident_memory.hpp"
 #include "properties/checked_model.hpp"
 
 namespace lgr {
+namespace {
+
+// The deepest breadth-first level checked in full, or null when none was.
+nlohmann::json complete_depth_json(const explorer::SearchResult& s) {
+  if (s.complete_levels == 0) return nullptr;
+  return s.complete_levels - 1;
+}
+
+}  // namespace
 
 const char* verdict_name(Verdict v) {
   switch (v) {
@@ -35,12 +45,30 @@ const PropertyOutcome* CheckReport::find(PropertyId id) const {
   return nullptr;
 }
 
+int exit_code(const CheckReport& r, bool strict) {
+  if (strict && r.verdict == Verdict::Pass && !r.warnings.empty()) return exit_status::kStrictWarnings;
+  return exit_code(r.verdict);
+}
+
+std::string bounds_text(const Bounds& b) {
+  return fmt::format("moves {}, cancels {}, member failures {}, link failures {}, eligibility changes {}, passes {}",
+                     b.moves, b.cancels, b.member_failures, b.link_failures, b.eligibility_changes, b.passes);
+}
+
+std::string fairness_text() {
+  std::vector<const char*> fair;
+  for (int k = 0; k <= static_cast<int>(ActionKind::Tick); ++k)
+    if (is_fair_kind(static_cast<ActionKind>(k))) fair.push_back(action_kind_name(static_cast<ActionKind>(k)));
+  return fmt::format("weak fairness for every instance of {} (no other action is ever forced)", fmt::join(fair, ", "));
+}
+
 CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   const explorer::PropertyMask checked =
       settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
   CheckedModel checked_model(model);
   explorer::SearchOptions opts = settings.search;
   opts.properties = checked;
+  opts.action_groups = action_kind_groups(model);
   explorer::Search<CheckedModel> search(checked_model, opts);
 
   CheckReport r;
@@ -76,6 +104,11 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
               : r.search.store == explorer::StoreKind::Bitstate ? Verdict::ProbablePass
                                                                 : Verdict::Pass;
   r.peak_resident_bytes = explorer::peak_resident_bytes();
+  r.bounds = model.config().bounds;
+  r.fairness = requested_liveness(settings) != 0;
+  r.coverage = coverage_report(model, r.search.coverage);
+  if (r.search.complete()) r.variant_effects = count_variant_effects(model, search.store(), settings.search.threads);
+  r.warnings = check_warnings(model, r);
   return r;
 }
 
@@ -142,6 +175,21 @@ nlohmann::json report_json(const CheckReport& r) {
     goals[property_info(g.id).name] = e;
   }
   j["sanity_goals"] = goals;
+  j["bounds"] = {{"moves", r.bounds.moves},
+                 {"cancels", r.bounds.cancels},
+                 {"member_failures", r.bounds.member_failures},
+                 {"link_failures", r.bounds.link_failures},
+                 {"eligibility_changes", r.bounds.eligibility_changes},
+                 {"passes", r.bounds.passes}};
+  if (r.fairness) j["fairness"] = fairness_text();
+  if (r.search.shortest_traces) j["complete_depth"] = complete_depth_json(r.search);
+  if (r.coverage.collected) j["coverage"] = coverage_json(r.coverage);
+  json effects = json::object();
+  for (const auto& e : r.variant_effects) effects[e.variant] = {{"transitions_changed", e.transitions}};
+  if (!r.variant_effects.empty()) j["variant_effects"] = effects;
+  json warnings = json::array();
+  for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
+  j["warnings"] = warnings;
   return j;
 }
 
@@ -175,7 +223,7 @@ std::string lasso_summary(const PropertyOutcome& p) {
 
 }  // namespace
 
-void print_summary(const CheckReport& r, std::ostream& out) {
+void print_summary(const CheckReport& r, std::ostream& out, bool with_coverage) {
   const auto& s = r.search;
   fmt::print(out, "lgrcheck: {}{}\n", r.config_path.empty() ? r.config_name : r.config_path,
              r.variants.empty() ? "" : fmt::format(" (variant {})", fmt::join(r.variants, ", ")));
@@ -189,7 +237,18 @@ void print_summary(const CheckReport& r, std::ostream& out) {
   print_store_estimates(s, out);
   if (!s.shortest_traces())
     fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");
+  fmt::print(out, "  under bounds: {}\n", bounds_text(r.bounds));
+  if (r.fairness) fmt::print(out, "  under fairness: {}\n", fairness_text());
   if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
+  bool violated = false;
+  for (const auto& p : r.properties) violated |= !p.holds;
+  if (!s.complete() && s.shortest_traces && !violated) {
+    if (s.complete_levels == 0)
+      fmt::print(out, "  no depth was checked completely\n");
+    else
+      fmt::print(out, "  no violation within {0} steps: every state at depth <= {0} was checked\n",
+                 s.complete_levels - 1);
+  }
   for (const auto& p : r.properties) {
     const char* name = property_info(p.id).name;
     if (!p.checked)
@@ -208,11 +267,15 @@ void print_summary(const CheckReport& r, std::ostream& out) {
   if (r.liveness)
     fmt::print(out, "  liveness pass {:.2f} s, {} edges, {} graph bytes\n", r.liveness->seconds, r.liveness->edges,
                r.liveness->graph_bytes);
-  std::vector<std::string> missed;
-  for (const auto& g : r.goals)
-    if (!g.reached) missed.push_back(property_info(g.id).meaning);
-  if (!missed.empty() && s.complete())
-    fmt::print(out, "  note: never reached, so no property was tested against it: {}\n", fmt::join(missed, "; "));
+  for (const auto& g : r.goals) {
+    const char* name = property_info(g.id).name;
+    if (g.reached)
+      fmt::print(out, "  sanity goal {:<7} reached at depth {}\n", name, g.depth);
+    else
+      fmt::print(out, "  sanity goal {:<7} {}\n", name, s.complete() ? "never reached" : "not reached so far");
+  }
+  if (with_coverage) print_coverage(r.coverage, out);
+  for (const auto& w : r.warnings) fmt::print(out, "warning: [{}] {}\n", w.code, w.message);
   fmt::print(out, "verdict: {}\n", verdict_name(r.verdict));
 }
 

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "checker/action_coverage_report.hpp"
+#include "checker/check_warnings.hpp"
+#include "checker/variant_effect.hpp"
 #include "explorer/breadth_first_search.hpp"
 #include "explorer/search.hpp"
 #include "model/lgr_model.hpp"
@@ -64,6 +67,11 @@ struct CheckReport {
   std::size_t state_bytes = 0;
   std::optional<LivenessStats> liveness;  // when liveness was asked for and run
   uint64_t peak_resident_bytes = 0;  // VmHWM of the whole process after the search
+  Bounds bounds;                     // what "holds" was proved under
+  bool fairness = false;             // liveness judged under weak fairness
+  CoverageReport coverage;
+  std::vector<VariantEffect> variant_effects;  // with --variant, in exact mode
+  std::vector<CheckWarning> warnings;
 
   const PropertyOutcome* find(PropertyId id) const;
 };
@@ -72,7 +80,14 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings);
 
 // Exit status of spec'd CLI: 0 pass, 1 fail, 3 incomplete or probable pass.
 int exit_code(Verdict v);
+// Same, and with `strict` a pass that has warnings exits kStrictWarnings.
+int exit_code(const CheckReport& r, bool strict);
+// "moves 2, cancels 1, member failures 1, ..., passes 2"
+std::string bounds_text(const Bounds& b);
+// "weak fairness for every instance of SrcReceive, ..."
+std::string fairness_text();
 nlohmann::json report_json(const CheckReport& r);
-void print_summary(const CheckReport& r, std::ostream& out);
+// with_coverage: also the coverage table (--coverage).
+void print_summary(const CheckReport& r, std::ostream& out, bool with_coverage = false);
 
 }  // namespace lgr

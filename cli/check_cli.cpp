@@ -1,7 +1,11 @@
 // `lgrcheck check`: exhaustive verification of one configuration.
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
+#include <thread>
 #include <iostream>
 #include <memory>
 
@@ -10,9 +14,11 @@
 
 #include "checker/byte_size.hpp"
 #include "checker/check_runner.hpp"
+#include "cli/check_error.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
 #include "checker/exit_codes.hpp"
+#include "cli/name_list.hpp"
 #include "cli/progress_line.hpp"
 #include "counterexamples/counterexample_files.hpp"
 #include "counterexamples/inline_counterexample.hpp"
@@ -25,15 +31,31 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_signal(int) { g_interrupted.store(true); }
 
+// Every core present: the search scales, and its results never depend on
+// the number of threads.
+int default_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+// Whether FILE can be written, asked before a search that may take hours.
+bool writable_destination(const std::string& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) return false;
+  if (fs::exists(file, ec)) return ::access(file.c_str(), W_OK) == 0;
+  const fs::path dir = fs::path(file).parent_path();
+  return ::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0;
+}
+
 struct CheckArgs {
   std::string config;
   std::vector<std::string> variants;
   std::vector<std::string> properties;
   std::string json;
-  int threads = 1;
+  int threads = default_threads();
   bool stop_at_first = false;
   bool liveness = false;
-  uint64_t max_states = 0;
+  bool coverage = false;
+  bool strict = false;
+  int64_t max_states = 0;
   std::string max_memory;
   double time_limit = 0;
   bool quiet = false;
@@ -104,15 +126,21 @@ std::string choose_store(const CheckArgs& a, explorer::SearchOptions& o) {
 }
 
 int run(const CheckArgs& a) {
+  const bool json_to_stdout = a.json == "-";
+  auto bad_input = [&](const std::string& msg) { return report_check_error(msg, json_to_stdout); };
   CheckSettings settings;
   VariantSet variants;
   try {
-    variants = parse_variants(a.variants);
-    settings.properties = parse_property_list(a.properties);
+    variants = parse_variants(split_name_list(a.variants));
+    settings.properties = parse_property_list(split_name_list(a.properties));
   } catch (const std::invalid_argument& e) {
     return bad_input(e.what());
   }
   if (a.threads < 1) return bad_input("--threads must be at least 1");
+  if (a.max_states < 0) return bad_input("--max-states must not be negative (got " + std::to_string(a.max_states) + ")");
+  if (a.time_limit < 0) return bad_input(fmt::format("--time-limit must not be negative (got {})", a.time_limit));
+  if (!a.json.empty() && !json_to_stdout && !writable_destination(a.json))
+    return bad_input("cannot write --json file '" + a.json + "'");
   if (!a.max_memory.empty()) {
     auto bytes = parse_byte_size(a.max_memory);
     if (!bytes) return bad_input("--max-memory: '" + a.max_memory + "' is not a size such as 512M or 8G");
@@ -135,7 +163,7 @@ int run(const CheckArgs& a) {
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
-  settings.search.max_states = a.max_states;
+  settings.search.max_states = static_cast<uint64_t>(a.max_states);
   settings.search.time_limit = a.time_limit;
   settings.search.interrupt = &g_interrupted;
   settings.search.progress = progress_printer(a.quiet);
@@ -169,13 +197,14 @@ int run(const CheckArgs& a) {
     }
   }
 
-  const bool json_to_stdout = a.json == "-";
-  if (!a.quiet || !json_to_stdout) {
-    std::ostream& out = json_to_stdout ? std::cerr : std::cout;
-    print_summary(report, out);
+  std::ostream& out = json_to_stdout ? std::cerr : std::cout;
+  if (!a.quiet) {
+    print_summary(report, out, a.coverage);
     if (!written.empty()) fmt::print(out, "counterexamples (re-check one with: lgrcheck replay FILE):\n");
     for (const auto& [property, files] : written) fmt::print(out, "  {:<17} {}  {}\n", property, files[0], files[1]);
     if (!a.quiet && !a.no_print_traces) print_counterexamples(*model, report, written, out);
+  } else if (!json_to_stdout) {
+    fmt::print(out, "verdict: {}\n", verdict_name(report.verdict));
   }
   if (!a.json.empty()) {
     nlohmann::json j = report_json(report);
@@ -190,7 +219,7 @@ int run(const CheckArgs& a) {
       if (!f || !(f << text)) return bad_input("cannot write --json file '" + a.json + "'");
     }
   }
-  return exit_code(report.verdict);
+  return exit_code(report, a.strict);
 }
 
 }  // namespace
@@ -201,8 +230,9 @@ void add_check_command(CLI::App& app, int& status) {
       "check",
       "Explore every reachable state of CONFIG and check the properties of the LGR model.\n"
       "Exit 0 when all hold, 1 when one is violated, 2 on bad input, 3 when incomplete\n"
-      "or not a proof (bitstate: 'probable pass').\n"
-      "Examples:\n"
+      "or not a proof (bitstate: 'probable pass'), 5 when all hold but --strict is given and a\n"
+      "warning says what the check did not cover.\n"
+      "The summary states the bounds (and with --liveness the fairness) the verdict holds under.\n"      "Examples:\n"
       "  lgrcheck check examples/ssi4-seed.json\n"
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
       "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json\n"
@@ -213,17 +243,18 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
-                  "protocol variant with one rule broken (repeatable): " + comma_lines(variant_names(), 36));
+                  "protocol variant with one rule broken (repeatable, or comma-separated): " +
+                      comma_lines(variant_names(), 16));
   cmd->add_option("--properties", a->properties,
                   "check only these (comma-separated): " + comma_lines(property_names_list(), 52) +
-                      "\n(Termination and SyncAnswered: liveness, as with --liveness)")
-      ->delimiter(',');
+                      "\n(Termination and SyncAnswered: liveness, as with --liveness)");
   cmd->add_option("--json", a->json, "write the result as JSON to FILE ('-' for stdout)");
   cmd->add_flag("--liveness", a->liveness,
                 "also check Termination and SyncAnswered under weak fairness (after the search;\n"
                 "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
-  cmd->add_option("--threads", a->threads, "worker threads of the breadth-first search (results never depend on it)")
-      ->default_val(1);
+  cmd->add_option("--threads", a->threads,
+                  "worker threads of the breadth-first search (default: the cores present; results never\n"
+                  "depend on it)");
   std::string strategies;
   for (const auto& s : explorer::kStrategies)
     strategies += fmt::format("{}{}{}: {}", strategies.empty() ? "" : ";\n", s.name,
@@ -244,10 +275,13 @@ void add_check_command(CLI::App& app, int& status) {
   cmd->add_option("--bitstate-hashes", a->bitstate_hashes, "bits set per state with bitstate (default 3)")
       ->default_val(3);
   cmd->add_flag("--stop-at-first", a->stop_at_first, "stop at the first violation (counts are then partial)");
-  cmd->add_option("--max-states", a->max_states, "stop after this many states (verdict: incomplete)");
+  cmd->add_option("--max-states", a->max_states,
+                  "stop once this many states are stored (verdict: incomplete); it is checked after each\n"
+                  "chunk of at most 256 expanded states, so the count may pass N by their successors on\n"
+                  "each thread");
   cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");
   cmd->add_option("--time-limit", a->time_limit, "stop after SECONDS (verdict: incomplete)");
-  cmd->add_flag("-q,--quiet", a->quiet, "no progress line; with --json - no summary either");
+  cmd->add_flag("-q,--quiet", a->quiet, "print the verdict line only (with --json -, only the JSON)");
   cmd->add_option("--trace-dir", a->trace_dir,
                   "write each violated property's shortest counterexample to DIR/P.trace and DIR/P.json\n"
                   "(prefixed with the variant names, e.g. DIR/early-resume.SingleInstance.trace)")
@@ -256,7 +290,21 @@ void add_check_command(CLI::App& app, int& status) {
   cmd->add_flag("--no-print-traces", a->no_print_traces,
                 "do not print each violated property's counterexample (its steps, one per line, and its\n"
                 "witness: where the guest is and what it waits for) under the summary; -q does not either");
-  cmd->callback([a, &status] { status = run(*a); });
+  cmd->add_flag("--coverage", a->coverage,
+                "print, per action kind and per action instance, the transitions and the states where it is\n"
+                "enabled (the JSON always has them)");
+  cmd->add_flag("--strict", a->strict,
+                "fail a pass that has warnings (a request or action never enabled, a sanity goal never\n"
+                "reached, a variant that changes nothing, a budget never spent; see docs/warnings.md)\n"
+                "with exit status 5");
+  cmd->callback([a, &status] {
+    try {
+      status = run(*a);
+    } catch (const std::exception& e) {
+      // With --json - a script reads stdout: it gets a JSON object even now.
+      status = report_check_error(e.what(), a->json == "-", true);
+    }
+  });
 }
 
 }  // namespace lgr

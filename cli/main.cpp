@@ -1,9 +1,13 @@
 // lgrcheck: an explicit-state model checker for z/VM Live Guest Relocation.
+#include <algorithm>
 #include <exception>
+#include <vector>
 #include <iostream>
 #include <string>
 
+#include "cli/check_error.hpp"
 #include "cli/commands.hpp"
+#include "cli/suggestion.hpp"
 #include "checker/exit_codes.hpp"
 
 int main(int argc, char** argv) {
@@ -19,7 +23,8 @@ int main(int argc, char** argv) {
       "  lgrcheck replay lgrcheck-traces/early-resume.SingleInstance.trace\n"
       "  lgrcheck render examples/scenarios/seed-roundtrip.trace --format html -o seed.html\n\n"
       "Exit codes: 0 pass, 1 property violated, 2 bad input, 3 incomplete\n"
-      "(a limit or a signal stopped the search), 4 internal error.",
+      "(a limit or a signal stopped the search), 4 internal error,\n"
+      "5 pass with warnings under `check --strict`.",
       "lgrcheck"};
   app.set_version_flag("--version", "lgrcheck " LGRCHECK_VERSION);
   app.require_subcommand(1);
@@ -38,6 +43,18 @@ int main(int argc, char** argv) {
     std::cerr << "lgrcheck: error: unknown option " << argv[1] << " (see lgrcheck --help)\n";
     return lgr::exit_status::kBadInput;
   }
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> commands;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      commands.push_back(sub->get_name());
+    if (std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+      const auto near = lgr::nearest_word(argv[1], commands);
+      std::cerr << "lgrcheck: error: unknown command '" << argv[1] << "'"
+                << (near ? " (did you mean '" + *near + "'?)" : std::string(" (see lgrcheck --help)")) << "\n";
+      return lgr::exit_status::kBadInput;
+    }
+  }
+  const bool json_to_stdout = lgr::check_json_to_stdout(argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -47,11 +64,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "lgrcheck: error: " << e.what() << " (see lgrcheck --help)\n";
-    return lgr::exit_status::kBadInput;
+    return lgr::report_check_error(std::string(e.what()) + " (see lgrcheck --help)", json_to_stdout);
   } catch (const std::exception& e) {
-    std::cerr << "lgrcheck: internal error: " << e.what() << "\n";
-    return lgr::exit_status::kInternal;
+    return lgr::report_check_error(e.what(), json_to_stdout, true);
   }
   return status;
 }

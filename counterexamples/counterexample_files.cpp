@@ -36,6 +36,7 @@ Trace counterexample_trace(const LgrModel& model, const std::vector<explorer::Pa
   t.config = config;
   t.variants = model.variants().names();
   for (const std::string& label : labels_of(model, path)) t.steps.push_back({label, 0});
+  t.declared_steps = t.steps.size();  // replay can tell a truncated copy
   t.expect_violation = property;
   t.loop_start = loop_start;
   const std::string config_name = model.config().name.empty() ? model.config().path : model.config().name;

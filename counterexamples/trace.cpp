@@ -60,6 +60,14 @@ class Parser {
     if (trace_.loop_start && *trace_.loop_start > trace_.steps.size())
       fail(trace_.loop_line, fmt::format("loop {} is after the last step (the trace has {} steps)",
                                          *trace_.loop_start, trace_.steps.size()));
+    if (trace_.declared_steps && *trace_.declared_steps != trace_.steps.size())
+      fail(trace_.steps_line, fmt::format("'steps {}' but the trace has {} step lines{}", *trace_.declared_steps,
+                                          trace_.steps.size(),
+                                          trace_.steps.size() < *trace_.declared_steps ? ": it is truncated" : ""));
+    // `check` writes the expect line last: without it the end is missing.
+    if (trace_.declared_steps && !trace_.expect_line)
+      fail(trace_.steps_line, fmt::format("'steps {}' but the trace has no 'expect' line: it is truncated",
+                                          *trace_.declared_steps));
     return std::move(trace_);
   }
 
@@ -105,11 +113,25 @@ class Parser {
         fail(fmt::format("'loop' needs a step number, got '{}'", rest));
       trace_.loop_start = std::stoul(rest);
       trace_.loop_line = line_;
+    } else if (key == "steps") {
+      steps(rest);
     } else if (key == "lgr-trace") {
       fail("second 'lgr-trace' header");
     } else {
-      fail(fmt::format("unknown line '{}' (expected config, variant, step, expect or loop)", content));
+      fail(fmt::format("unknown line '{}' (expected config, variant, steps, step, expect or loop)", content));
     }
+  }
+
+  void steps(const std::string& rest) {
+    if (trace_.steps_line) fail(fmt::format("second 'steps' line (the first is on line {})", trace_.steps_line));
+    if (!trace_.steps.empty()) fail("'steps' must come before the first step");
+    if (rest.empty() || rest.size() > 9 || rest.find_first_not_of("0123456789") != std::string::npos)
+      fail(fmt::format("'steps' needs the number of steps, got '{}'{}", rest,
+                       rest.empty() || std::isdigit(static_cast<unsigned char>(rest[0]))
+                           ? ""
+                           : " (a step is written 'step LABEL')"));
+    trace_.declared_steps = std::stoul(rest);
+    trace_.steps_line = line_;
   }
 
   void expect(const std::string& rest) {
@@ -153,6 +175,7 @@ std::string format_trace(const Trace& t) {
   for (const auto& note : t.notes) out += "# " + note + "\n";
   if (!t.config.empty()) out += "config " + t.config + "\n";
   for (const auto& v : t.variants) out += "variant " + v + "\n";
+  if (t.declared_steps) out += fmt::format("steps {}\n", *t.declared_steps);
   for (const auto& s : t.steps) out += "step " + s.label + "\n";
   if (t.loop_start) out += fmt::format("loop {}\n", *t.loop_start);
   if (t.expect_violation) out += "expect violation " + *t.expect_violation + "\n";

@@ -1,5 +1,6 @@
 // A counterexample or hand-written scenario in the trace format of spec
-// section 6 (plus the `loop N` line of lasso traces).
+// section 6, plus the `loop N` line of lasso traces and the `steps N` line
+// that makes a truncated trace an error (docs/trace-format.md).
 #pragma once
 
 #include <optional>
@@ -24,6 +25,11 @@ struct Trace {
   bool expect_ok = false;
   // `loop N`: the cycle of a lasso starts after step N (0 = at the initial state).
   std::optional<std::size_t> loop_start;
+  // `steps N` (written by `check`): the trace has exactly N step lines, so
+  // one cut short (a copy interrupted, a paste incomplete) is an error, not
+  // a replay of its first steps.
+  std::optional<std::size_t> declared_steps;
+  int steps_line = 0;              // line of the `steps` line (0 when absent or in memory)
   int expect_line = 0;             // line of the `expect` line (0 when absent or in memory)
   int loop_line = 0;               // line of the `loop` line (0 when absent or in memory)
   std::vector<std::string> notes;  // written as `# note` lines after the header

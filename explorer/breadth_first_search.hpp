@@ -93,6 +93,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
     std::atomic<uint64_t> filled{0};         // records it filled this level (read by others)
     uint64_t transitions = 0, terminal = 0;
     FindingTally tally;
+    CoverageCounter coverage;
     Successors successors[kPipeline];  // the pipeline of expand_chunk
     std::optional<RecentStates> recent;
     std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
@@ -171,6 +172,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
   void work(Worker& w, Level& l);
   template <StoreKind K>
   bool expand_chunk(Worker& w, Level& l, uint64_t chunk);
+  void uncount_coverage(Worker& w, const Level& l, uint64_t first, uint64_t last);
   template <StoreKind K>
   Visit visit(Worker& w, uint64_t h, const StateWord* s, uint64_t key);
   Visit take_block(Worker& w);
@@ -206,6 +208,7 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
   // split into threads_ shares.
   if (threads_ > 1) arena_.emplace(std::min(threads_, tbb::info::default_concurrency()));
   workers_ = std::vector<Worker>(threads_);
+  for (Worker& w : workers_) w.coverage = CoverageCounter(options_.action_groups);
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
   frontier_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
@@ -227,6 +230,8 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
   l.end = 1;
   for (;;) {
     expand_level<K>(l);
+    // A stop during the level may have left some of its states unexpanded.
+    if (!monitor.stopping()) r.complete_levels = l.depth + 1;
     FindingTally level_tally;
     for (Worker& w : workers_) {
       r.transitions += w.transitions;
@@ -252,6 +257,7 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
       next_order_.clear();
     }
   }
+  for (const Worker& w : workers_) w.coverage.add_to(r.coverage);
   r.states = store_.size();
   r.depth = l.depth;
   r.stop = monitor.stop();
@@ -370,6 +376,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
       if (b.count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
       transitions += b.count;
       terminal += b.count == 0;
+      w.coverage.count(b.actions.data(), b.count);
       if (bad) tally.add(bad, static_cast<StateId>(l.begin + p));
       for (std::size_t i = 0; i < b.count; ++i) {
         b.hashes[i] = store_.template hash<W>(&b.states[i * words]);
@@ -433,6 +440,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
         if (v == Visit::TableFull) l.pause = true;
         if (v == Visit::TableFull || v == Visit::NoRoom) {
           w.recent->clear();  // it named states this chunk will not visit now
+          uncount_coverage(w, l, first, std::min(last, p + 1));
           return false;
         }
       }
@@ -444,6 +452,20 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
   if (K != StoreKind::Table && l.depth > 0) release_expanded(first, last);
   transitions_so_far_.fetch_add(transitions, std::memory_order_relaxed);
   return true;
+}
+
+// Takes back the coverage counted for the frontier states at positions
+// [first, last) of a chunk that will be redone: they are expanded again (a
+// rare path, taken when the table grows or the memory runs out).
+template <ExplorableModel M, std::size_t W>
+void BreadthFirstSearch<M, W>::uncount_coverage(Worker& w, const Level& l, uint64_t first, uint64_t last) {
+  if (options_.action_groups.empty()) return;
+  std::vector<ActionId> actions;
+  for (uint64_t p = first; p < last; ++p) {
+    actions.clear();
+    model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord*) { actions.push_back(a); });
+    w.coverage.count(actions.data(), actions.size(), -1);
+  }
 }
 
 template <ExplorableModel M, std::size_t W>

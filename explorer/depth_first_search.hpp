@@ -62,6 +62,7 @@ SearchResult DepthFirstSearch<M>::run() {
 
   uint32_t deepest = 0;
   uint64_t expanded = 0;
+  CoverageCounter coverage(options_.action_groups);
   auto bytes = [&] {
     return store_.bytes() + stack.capacity() * sizeof(Frame) +
            (stack_states.capacity() + succ.capacity()) * sizeof(StateWord);
@@ -86,6 +87,7 @@ SearchResult DepthFirstSearch<M>::run() {
     });
     r.transitions += n;
     if (n == 0) ++r.terminal_states;
+    coverage.count(succ_action.data(), n);
     for (PropertyMask m = bad; m != 0; m &= m - 1) {
       PropertyFinding& finding = r.findings[__builtin_ctz(m)];
       if (!finding.violated()) {
@@ -129,6 +131,7 @@ SearchResult DepthFirstSearch<M>::run() {
     }
   }
   monitor.note_bytes(bytes());
+  coverage.add_to(r.coverage);
   r.states = store_.size();
   r.depth = deepest;
   r.stop = monitor.stop();

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "explorer/model_interface.hpp"
 #include "explorer/strategy.hpp"
@@ -35,6 +36,9 @@ struct SearchOptions {
   const std::atomic<bool>* interrupt = nullptr;  // set by a signal handler
   double progress_interval = 2.0;                 // seconds between progress calls
   std::function<void(const ProgressSnapshot&)> progress;  // may be empty
+  // Coverage (explorer/action_coverage.hpp): the group, below 64, of every
+  // action id the model emits; empty: no coverage is counted.
+  std::vector<uint8_t> action_groups;
 };
 
 }  // namespace explorer

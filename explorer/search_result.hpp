@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "explorer/action_coverage.hpp"
 #include "explorer/model_interface.hpp"
 #include "explorer/strategy.hpp"
 #include "explorer/store_kind.hpp"
@@ -40,6 +41,10 @@ struct SearchResult {
   uint64_t states = 0;       // distinct states stored, the initial one included
   uint64_t transitions = 0;  // enabled action instances of every expanded state
   uint32_t depth = 0;        // largest BFS level reached
+  // Breadth-first: levels 0 .. complete_levels-1 were expanded in full, so
+  // every state within complete_levels-1 steps was checked (a complete
+  // search: depth + 1; depth-first: 0, it proves no such bound).
+  uint32_t complete_levels = 0;
   uint64_t terminal_states = 0;
   StopReason stop = StopReason::Complete;
   double seconds = 0;
@@ -63,6 +68,7 @@ struct SearchResult {
   Strategy strategy = Strategy::BreadthFirst;  // the engine that ran
   bool shortest_traces() const { return strategy_info(strategy).shortest_traces; }
   std::array<PropertyFinding, kMaxProperties> findings{};
+  ActionCoverage coverage;  // when SearchOptions::action_groups asked for it
 
   bool complete() const { return stop == StopReason::Complete; }
   // Complete and with a store that loses nothing: "pass" is a proof.

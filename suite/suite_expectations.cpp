@@ -1,6 +1,9 @@
 #include "suite/suite_expectations.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace lgr {
 namespace {
@@ -41,6 +44,26 @@ std::optional<std::string> unmet_count(const std::optional<uint64_t>& expected, 
   return fmt::format("expected {} {}, but found {}", *expected, what, found);
 }
 
+std::optional<std::string> unmet_warnings(const std::optional<std::vector<std::string>>& expected,
+                                          const CheckReport& report) {
+  if (!expected) return std::nullopt;
+  std::vector<std::string> found;
+  for (const auto& w : report.warnings) found.push_back(w.code);
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  if (found == *expected) return std::nullopt;
+  auto listed = [](const std::vector<std::string>& codes) {
+    return codes.empty() ? std::string("none") : fmt::format("{}", fmt::join(codes, ", "));
+  };
+  std::string first = report.warnings.empty() ? "" : " (" + report.warnings.front().message + ")";
+  for (const auto& w : report.warnings)
+    if (std::find(expected->begin(), expected->end(), w.code) == expected->end()) {
+      first = " (" + w.message + ")";
+      break;
+    }
+  return fmt::format("expected warnings {}, but found {}{}", listed(*expected), listed(found), first);
+}
+
 }  // namespace
 
 std::optional<std::string> first_unmet_expectation(const CaseExpect& expect, const CheckReport& report,
@@ -50,6 +73,7 @@ std::optional<std::string> first_unmet_expectation(const CaseExpect& expect, con
   for (const auto& [id, length] : expect.trace_length)
     if (auto unmet = unmet_trace_length(id, length, report)) return unmet;
   if (auto unmet = unmet_verdict(expect.verdict, report)) return unmet;
+  if (auto unmet = unmet_warnings(expect.warnings, report)) return unmet;
   if (!judge_counts) return std::nullopt;
   if (auto unmet = unmet_count(expect.states, report.search.states, "states")) return unmet;
   return unmet_count(expect.transitions, report.search.transitions, "transitions");

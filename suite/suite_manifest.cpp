@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -215,7 +216,7 @@ class ManifestReader {
 
   CaseExpect read_expect(const Json& v, const Pointer& at, explorer::PropertyMask checked) const {
     expect_object(v, at);
-    check_keys(v, at, {"verdict", "properties", "states", "transitions", "trace_length", "replay"});
+    check_keys(v, at, {"verdict", "properties", "states", "transitions", "trace_length", "replay", "warnings"});
     CaseExpect e;
     const Json& verdict = require(v, at, "verdict");
     if (verdict == "pass") e.verdict = Verdict::Pass;
@@ -261,7 +262,19 @@ class ManifestReader {
         e.replay.push_back({traces[i], resolve(traces[i])});
       }
     }
+    if (const Json* list = find(v, "warnings")) e.warnings = read_warning_codes(*list, at / "warnings");
     return e;
+  }
+
+  std::vector<std::string> read_warning_codes(const Json& list, const Pointer& at) const {
+    std::vector<std::string> codes = read_strings(list, at);
+    const auto& known = all_warning_codes();
+    for (std::size_t i = 0; i < codes.size(); ++i)
+      if (std::find(known.begin(), known.end(), codes[i]) == known.end())
+        fail(at / i, fmt::format("unknown warning code {} (known: {})", json_quoted(codes[i]), fmt::join(known, ", ")));
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    return codes;
   }
 };
 

@@ -42,6 +42,9 @@ struct CaseExpect {
     std::string path;     // resolved against the manifest's folder
   };
   std::vector<Replay> replay;
+  // `"warnings": []` or a list of codes: the distinct codes of the check's
+  // warnings, sorted (docs/warnings.md); absent: not judged.
+  std::optional<std::vector<std::string>> warnings;
 };
 
 struct SuiteCase {

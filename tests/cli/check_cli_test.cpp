@@ -73,7 +73,7 @@ TEST_CASE("explorer: each limit makes lgrcheck say incomplete and exit 3", "[exp
       {{"--max-states", "1000", "--strategy", "dfs"}, "state limit reached"},
   };
   for (const Case& c : cases) {
-    std::vector<std::string> args = {"check", seed, "-q"};
+    std::vector<std::string> args = {"check", seed, "--no-traces"};  // not -q: the summary is judged
     args.insert(args.end(), c.args.begin(), c.args.end());
     const Run r = lgrcheck(args);
     INFO(r.output);
@@ -87,7 +87,7 @@ TEST_CASE("explorer: each limit makes lgrcheck say incomplete and exit 3", "[exp
 TEST_CASE("explorer: SIGINT ends a parallel run as incomplete with exit 3", "[explorer]") {
   const auto out = std::filesystem::temp_directory_path() / ("lgrcheck-sigint-" + std::to_string(getpid()));
   // scaling.json takes tens of seconds: the signal comes long before the end.
-  const pid_t pid = spawn({"check", example("scaling.json"), "--threads", "2", "-q"}, out);
+  const pid_t pid = spawn({"check", example("scaling.json"), "--threads", "2", "--no-traces"}, out);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (!catches(pid, SIGINT) && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -123,7 +123,7 @@ TEST_CASE("explorer: the summary and JSON tell strategy, compaction and memory",
     CHECK(j["threads"] == 2);
   }
   SECTION("depth first") {
-    const Run r = lgrcheck({"check", example("ssi2-basic.json"), "--variant", "early-resume", "--strategy", "dfs", "-q"});
+    const Run r = lgrcheck({"check", example("ssi2-basic.json"), "--variant", "early-resume", "--strategy", "dfs", "--no-traces"});
     INFO(r.output);
     CHECK(r.status == 1);
     CHECK(contains(r.output, "depth-first search: counterexamples are paths of the search, not the shortest"));

@@ -103,8 +103,10 @@ TEST_CASE("counterexamples: a malformed trace is refused naming file and line an
   CHECK(error_of("lgr-trace 1\nconfig\n") == "t.trace:2: 'config' needs a file name");
   CHECK(error_of("lgr-trace 1\nloop x\n") == "t.trace:2: 'loop' needs a step number, got 'x'");
   CHECK(error_of("lgr-trace 1\nstep Tick\nloop 2\n") == "t.trace:3: loop 2 is after the last step (the trace has 1 steps)");
+  CHECK(error_of("lgr-trace 1\nstops Tick\n") ==
+        "t.trace:2: unknown line 'stops Tick' (expected config, variant, steps, step, expect or loop)");
   CHECK(error_of("lgr-trace 1\nsteps Tick\n") ==
-        "t.trace:2: unknown line 'steps Tick' (expected config, variant, step, expect or loop)");
+        "t.trace:2: 'steps' needs the number of steps, got 'Tick' (a step is written 'step LABEL')");
   CHECK(error_of("lgr-trace 1\nlgr-trace 1\n") == "t.trace:2: second 'lgr-trace' header");
 }
 

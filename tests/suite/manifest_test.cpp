@@ -43,7 +43,7 @@ TEST_CASE("suite: manifest errors name the file and the case and the JSON pointe
   CHECK(refusal(dir, R"({"cases": []})") == file + "/cases: a suite needs at least one case\n");
   CHECK(refusal(dir, one_case(R"(, "expect": {"verdit": "pass"})")) ==
         file + "case 0 \"c\": /cases/0/expect/verdit: unknown field \"verdit\" (known: verdict, properties, "
-               "states, transitions, trace_length, replay)\n");
+               "states, transitions, trace_length, replay, warnings)\n");
   CHECK(refusal(dir, one_case(R"(, "expect": {})")) ==
         file + "case 0 \"c\": /cases/0/expect/verdict: missing required field \"verdict\"\n");
   CHECK(refusal(dir, one_case(R"(, "expect": {"verdict": "passed"})")) ==
