@@ -24,6 +24,7 @@ struct Trace {
   bool expect_ok = false;
   // `loop N`: the cycle of a lasso starts after step N (0 = at the initial state).
   std::optional<std::size_t> loop_start;
+  int config_line = 0;             // line of the `config` line (0 when absent or in memory)
   int expect_line = 0;             // line of the `expect` line (0 when absent or in memory)
   int loop_line = 0;               // line of the `loop` line (0 when absent or in memory)
   std::vector<std::string> notes;  // written as `# note` lines after the header
