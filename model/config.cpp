@@ -337,8 +337,10 @@ class ConfigReader : FieldReader {
     std::vector<std::string> known;
     for (const auto& [key, field] : kFields) known.emplace_back(key);
     check_keys(*bounds, at, "bounds", known);
-    for (const auto& [key, field] : kFields)
-      read_optional(*bounds, at, key, [&](const Json& x, const Pointer& p) { cfg.bounds.*field = read_number(x, p); });
+    for (const auto& [key, field] : kFields) {
+      int64_t Bounds::*member = field;  // a lambda cannot capture a structured binding in C++20 clang 14
+      read_optional(*bounds, at, key, [&](const Json& x, const Pointer& p) { cfg.bounds.*member = read_number(x, p); });
+    }
     if (cfg.bounds.passes < 1)
       fail(at / "passes", fmt::format("passes must be at least 1, got {}", cfg.bounds.passes));
   }
