@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 #include <stdexcept>
 
@@ -35,10 +36,13 @@ int positive_number(const std::string& s) {
   return std::stoi(s);
 }
 
+// Names are stored in upper case; a trace may write them in any case.
 template <class Named>
 int index_named(const std::vector<Named>& items, const std::string& name, const char* what) {
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   for (size_t i = 0; i < items.size(); ++i)
-    if (items[i].name == name) return static_cast<int>(i);
+    if (items[i].name == upper) return static_cast<int>(i);
   std::vector<std::string> known;
   for (const auto& item : items) known.push_back(item.name);
   throw std::invalid_argument(fmt::format("unknown {} '{}' (known: {})", what, name, fmt::join(known, ", ")));
@@ -73,15 +77,11 @@ ActionLabel parse_action_label(const std::string& text) {
                                               fmt::join(known, ", ")));
   }
   if (l.kind == ActionKind::Move) {
-    std::string& dest = l.names[1];
-    const size_t hash = dest.find('#');
-    if (hash != std::string::npos) {
-      l.request_position = positive_number(dest.substr(hash + 1));
-      if (l.request_position == 0)
-        throw std::invalid_argument(
-            fmt::format("'{}': after '#' comes the request's 1-based position in `requests`", normalise_label(text)));
-      dest.resize(hash);
-    }
+    // `D#k` may also be a member's whole name (z/VM names may hold `#`); the
+    // configuration decides at resolve_action_label.
+    const std::string& dest = l.names[1];
+    const size_t hash = dest.rfind('#');
+    if (hash != std::string::npos && hash > 0) l.request_position = positive_number(dest.substr(hash + 1));
   }
   return l;
 }
@@ -92,23 +92,31 @@ ActionIndex resolve_action_label(const LgrModel& model, const ActionLabel& l) {
   switch (l.kind) {
     case ActionKind::Move: {
       want.guest = index_named(cfg.guests, l.names[0], "guest");
-      const int d = index_named(cfg.members, l.names[1], "member");
+      // Spec section 6: the last token is first a member name taken whole;
+      // only when no member has that name is a final `#k` the position.
+      std::string dest = l.names[1];
+      int position = 0;
+      if (l.request_position != 0 && cfg.member_index(dest) < 0) {
+        position = l.request_position;
+        dest.resize(dest.rfind('#'));
+      }
+      const int d = index_named(cfg.members, dest, "member");
       std::vector<int> matching;
       for (size_t q = 0; q < cfg.requests.size(); ++q)
         if (cfg.requests[q].guest == want.guest && cfg.requests[q].to == d) matching.push_back(static_cast<int>(q));
       if (matching.empty())
-        throw std::invalid_argument(fmt::format("no request moves {} to {}", l.names[0], l.names[1]));
-      if (l.request_position != 0) {
-        want.request = l.request_position - 1;
+        throw std::invalid_argument(fmt::format("no request moves {} to {}", l.names[0], dest));
+      if (position != 0) {
+        want.request = position - 1;
         if (std::find(matching.begin(), matching.end(), want.request) == matching.end())
-          throw std::invalid_argument(fmt::format("request {} does not move {} to {}", l.request_position,
-                                                  l.names[0], l.names[1]));
+          throw std::invalid_argument(fmt::format("request {} does not move {} to {}", position,
+                                                  l.names[0], dest));
       } else if (matching.size() > 1) {
         std::vector<int> positions;
         for (int q : matching) positions.push_back(q + 1);
         throw std::invalid_argument(fmt::format("'Move {} {}' is ambiguous: requests {} move {} to {}; write Move {} {}#{}",
-                                                l.names[0], l.names[1], fmt::join(positions, " and "), l.names[0],
-                                                l.names[1], l.names[0], l.names[1], positions[0]));
+                                                l.names[0], dest, fmt::join(positions, " and "), l.names[0],
+                                                dest, l.names[0], dest, positions[0]));
       } else {
         want.request = matching[0];
       }

@@ -13,7 +13,10 @@ namespace lgr {
 struct ActionLabel {
   ActionKind kind = ActionKind::Tick;
   std::vector<std::string> names;  // guest and member names, in label order
-  int request_position = 0;        // Move G D#k: k (1-based in `requests`); 0 when absent
+  // Move G D#k: k (1-based in `requests`) when the last name ends in `#`
+  // and digits, 0 otherwise. names[1] keeps the whole `D#k`: it is the
+  // request position only if no member is named `D#k` (spec section 6).
+  int request_position = 0;
   std::string message;             // SrcReceive / DstReceive: the head message's name
 };
 

@@ -234,7 +234,16 @@ ReplayInput load_replay_input(const std::string& trace_path, const std::string& 
   } catch (const std::invalid_argument& e) {
     throw TraceError(fmt::format("{}: {}", trace_path, e.what()));
   }
-  LgrModel model(load_config(config), variants);
+  Config cfg;
+  try {
+    cfg = load_config(config);
+  } catch (const ConfigFileError& e) {
+    // The trace named it: say where, so the `config` line can be fixed.
+    if (!config_override.empty()) throw;
+    throw TraceError(fmt::format("{}:{}: config {}: {}", trace_path, trace.config_line, trace.config,
+                                 e.reason));
+  }
+  LgrModel model(std::move(cfg), variants);
   return ReplayInput{std::move(trace), config, std::move(model)};
 }
 

@@ -3,24 +3,26 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <fstream>
 #include <sstream>
 
 #include "counterexamples/action_label.hpp"
+#include "model/input_file.hpp"
 #include "model/variant.hpp"
 #include "properties/property.hpp"
 
 namespace lgr {
 namespace {
 
-// Spec section 6: `#` at the start of a line or after white space, and not
-// followed by a digit, starts a comment (so `Move G D#2` keeps its `#2`).
+// Spec section 6: a `#` starts a comment at the start of a line (after any
+// indentation) or after white space when white space or the end of the line
+// follows it; elsewhere it belongs to a name (`LGR#1`, `Move G D#2`).
 std::string without_comment(const std::string& line) {
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] != '#') continue;
-    const bool after_space = i == 0 || std::isspace(static_cast<unsigned char>(line[i - 1]));
-    const bool before_digit = i + 1 < line.size() && std::isdigit(static_cast<unsigned char>(line[i + 1]));
-    if (after_space && !before_digit) return line.substr(0, i);
+  auto blank = [&](size_t i) { return std::isspace(static_cast<unsigned char>(line[i])) != 0; };
+  const size_t first = line.find_first_not_of(" \t\r");
+  if (first != std::string::npos && line[first] == '#') return "";
+  for (size_t i = 1; i < line.size(); ++i) {
+    if (line[i] != '#' || !blank(i - 1)) continue;
+    if (i + 1 == line.size() || blank(i + 1)) return line.substr(0, i);
   }
   return line;
 }
@@ -89,6 +91,7 @@ class Parser {
       if (config_line_) fail(fmt::format("second 'config' line (the first is on line {})", config_line_));
       config_line_ = line_;
       trace_.config = rest;
+      trace_.config_line = line_;
     } else if (key == "variant") {
       if (rest.empty() || rest.find_first_of(" \t") != std::string::npos)
         fail(fmt::format("'variant' needs one variant name, got '{}'", rest));
@@ -163,11 +166,14 @@ class Parser {
 Trace parse_trace(const std::string& text, const std::string& origin) { return Parser(origin).run(text); }
 
 Trace load_trace(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw TraceError(fmt::format("{}: cannot open the trace file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_trace(text.str(), path);
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const InputFileError& e) {
+    if (e.kind == InputFileError::Kind::CannotOpen) throw TraceError(fmt::format("{}: cannot open the trace file", path));
+    throw TraceError(e.what());
+  }
+  return parse_trace(text, path);
 }
 
 std::string format_trace(const Trace& t) {

@@ -30,6 +30,7 @@ struct Trace {
   // a replay of its first steps.
   std::optional<std::size_t> declared_steps;
   int steps_line = 0;              // line of the `steps` line (0 when absent or in memory)
+  int config_line = 0;             // line of the `config` line (0 when absent or in memory)
   int expect_line = 0;             // line of the `expect` line (0 when absent or in memory)
   int loop_line = 0;               // line of the `loop` line (0 when absent or in memory)
   std::vector<std::string> notes;  // written as `# note` lines after the header

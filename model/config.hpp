@@ -92,12 +92,21 @@ struct Config {
 };
 
 // A rejected configuration. what() is the whole one-line message:
-// "FILE: /json/pointer: why" or "FILE:LINE:COL: why" for malformed JSON.
+// "FILE: /json/pointer: why", "FILE:LINE:COL: /json/pointer: why" (a repeated
+// key, a number beyond a double) or "FILE:LINE:COL: why" for malformed JSON.
 struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// The file itself cannot be read: missing, not a regular file (/dev/zero, a
+// FIFO), or over 16 MiB. what(): "FILE: cannot open: ..." / "FILE: cannot read: ...".
+struct ConfigFileError : ConfigError {
+  ConfigFileError(const std::string& path, const std::string& why) : ConfigError(path + ": " + why), reason(why) {}
+  std::string reason;  // what() without "FILE: "
+};
 
 // Loads, applies the defaults of spec section 1, validates. Throws ConfigError.
+// Member, guest and domain names come back in upper case, and the lookups
+// below take a name in any case.
 Config load_config(const std::string& path);
 // Same, from text; `origin` names the source in error messages.
 Config parse_config(const std::string& text, const std::string& origin);

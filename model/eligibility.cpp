@@ -137,8 +137,7 @@ std::string static_detail(const Config& cfg, int gi, int di, Reason r) {
           "{} not supported; only CP and IFL can relocate",
           subject("virtual CPU type", "virtual CPU types", unsupported_cpu_types(g)));
     case Reason::IPL:
-      return fmt::format("it was IPLed from {}; only an IPL from a device or an NSS can relocate",
-                         g.ipl);
+      return fmt::format("its ipl is {}; only a guest IPLed from a device or an NSS can relocate", g.ipl);
     case Reason::DCSS_MISSING:
       return fmt::format("{} not defined on {}", subject("DCSS", "DCSSs", missing_dcss(g, d)),
                          d.name);

@@ -8,15 +8,15 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <sstream>
 
 #include "checker/byte_size.hpp"
 #include "suite/suite_json_spans.hpp"
+#include "model/input_file.hpp"
+#include "model/strict_json.hpp"
 #include "model/variant.hpp"
 
 namespace lgr {
@@ -286,6 +286,15 @@ Manifest parse_manifest(const std::string& text, const std::string& origin, cons
     doc = Json::parse(text);
   } catch (const Json::parse_error& e) {
     throw ManifestError(malformed_json_message(origin, e.what()));
+  } catch (const Json::out_of_range&) {
+    // A number beyond a double (1e999): nlohmann names no position, the strict reader does.
+    try {
+      parse_strict_json<Json>(text);
+    } catch (const JsonTextError& t) {
+      throw ManifestError(fmt::format("{}:{}:{}: {}: {}", origin, t.line, t.column, t.pointer.empty() ? "/" : t.pointer,
+                                      t.what()));
+    }
+    throw;
   }
   try {
     index_json_spans(text);  // refuses duplicate keys, which parsing would silently drop
@@ -296,12 +305,13 @@ Manifest parse_manifest(const std::string& text, const std::string& origin, cons
 }
 
 Manifest load_manifest(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ManifestError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw ManifestError(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  return parse_manifest(text.str(), path, std::filesystem::path(path).parent_path().string());
+  std::string text;
+  try {
+    text = read_input_file(path);  // refuses /dev/zero, FIFOs and files over 16 MiB
+  } catch (const InputFileError& e) {
+    throw ManifestError(e.what());
+  }
+  return parse_manifest(text, path, std::filesystem::path(path).parent_path().string());
 }
 
 }  // namespace lgr

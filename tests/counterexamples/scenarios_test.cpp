@@ -134,7 +134,7 @@ TEST_CASE("counterexamples: lgrcheck replay exits 2 on a malformed trace with fi
   const std::string bad_config = dir.write("badconfig.trace", "lgr-trace 1\nconfig nowhere.json\n");
   o = run_lgrcheck("replay '" + bad_config + "'");
   CHECK(o.status == 2);
-  CHECK(o.err == "lgrcheck: error: " + dir.file("nowhere.json") + ": cannot open: No such file or directory\n");
+  CHECK(o.err == "lgrcheck: error: " + bad_config + ":2: config nowhere.json: cannot open: No such file or directory\n");
 }
 
 TEST_CASE("counterexamples: check writes each counterexample into --trace-dir and names the files", "[counterexamples]") {

@@ -86,8 +86,6 @@ TEST_CASE("counterexamples: a malformed trace is refused naming file and line an
   CHECK(error_of("lgr-trace 1\nstep DstReceive LGRLIN21 CREATED\n") ==
         "t.trace:2: step: unknown message 'CREATED' for DstReceive (known: CREATE, MEM, STATE, RESUME, CANCEL)");
   CHECK(error_of("lgr-trace 1\nstep Tick now\n") == "t.trace:2: step: 'Tick' takes no argument: 'Tick now'");
-  CHECK(error_of("lgr-trace 1\nstep Move LGRLIN21 GDLLCPX1#x\n") ==
-        "t.trace:2: step: 'Move LGRLIN21 GDLLCPX1#x': after '#' comes the request's 1-based position in `requests`");
   CHECK(error_of("lgr-trace 1\nvariant late-resume\n") ==
         "t.trace:2: unknown variant 'late-resume' (known: early-resume, dst-cancel-discards, no-final-check, "
         "no-dirty-resend, ignore-maxquiesce, no-reservation, no-pdr-arbitration, src-ignores-dst-failure, "

@@ -182,12 +182,12 @@ TEST_CASE("null crypto and null DCSS range mean none", "[config]") {
   CHECK_FALSE(cfg.guests[0].dcss[0].range.has_value());
 }
 
-TEST_CASE("unknown keys outside bounds are ignored", "[config]") {
+TEST_CASE("keys that begin with _ are comments, accepted in every object", "[config]") {
   json doc = minimal();
-  doc["comment"] = "x";
-  doc["members"][0]["location"] = "Dallas";
-  doc["guests"][0]["owner"] = 7;
-  doc["requests"][0]["note"] = json::array();
+  doc["_comment"] = "x";
+  doc["members"][0]["_location"] = "Dallas";
+  doc["guests"][0]["_owner"] = 7;
+  doc["requests"][0]["_note"] = json::array();
   CHECK_NOTHROW(parse(doc));
 }
 
@@ -482,7 +482,10 @@ TEST_CASE("an unknown key in bounds is rejected", "[config]") {
   json doc = minimal();
   doc["bounds"] = {{"moves", 1}, {"move", 2}};
   CHECK(error_of(doc) ==
-        "t.json: /bounds/move: unknown bound \"move\"; expected moves, cancels, "
+        "t.json: /bounds/move: unknown bound \"move\"; did you mean \"moves\"?");
+  doc["bounds"] = {{"moves", 1}, {"retries", 2}};
+  CHECK(error_of(doc) ==
+        "t.json: /bounds/retries: unknown bound \"retries\"; expected moves, cancels, "
         "member_failures, link_failures, eligibility_changes or passes");
 }
 

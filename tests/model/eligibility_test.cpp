@@ -63,7 +63,7 @@ TEST_CASE("each guest attribute check fails on its own", "[eligibility]") {
       {"mode", "XC", Reason::MODE},
       {"disconnected", false, Reason::CONNECTED},
       {"cpu_types", {"CP", "ZIIP"}, Reason::CPU_TYPE},
-      {"ipl", "cms", Reason::IPL},
+      {"ipl", "none", Reason::IPL},
       {"open_spool", true, Reason::SPOOL},
   };
   for (const Case& c : cases) {
@@ -197,7 +197,7 @@ TEST_CASE("every static failure is listed in the order of the spec table", "[eli
   doc["members"][1] = json::parse(R"({"name": "B", "storage": 10, "paging": 20})");
   doc["guests"][0].update(json::parse(R"({
     "single_config": false, "vmrelocate": false, "mode": "XC", "disconnected": false,
-    "cpu_types": ["ZIIP"], "ipl": "cms", "open_spool": true, "domain": "A",
+    "cpu_types": ["ZIIP"], "ipl": "none", "open_spool": true, "domain": "A",
     "dcss": [{"name": "CMS", "range": "SW"}]
   })"));
   CHECK(reasons_to_b(doc) ==
@@ -244,7 +244,7 @@ TEST_CASE("reason codes are the stable names of the spec", "[eligibility]") {
 TEST_CASE("guest attribute messages name the offending value", "[eligibility]") {
   json doc = eligible();
   doc["guests"][0].update(
-      json::parse(R"({"mode": "XC", "cpu_types": ["CP", "ZIIP", "ZAAP"], "ipl": "cms"})"));
+      json::parse(R"({"mode": "XC", "cpu_types": ["CP", "ZIIP", "ZAAP"], "ipl": "none"})"));
   Config cfg = parse(doc);
   CHECK(lgr::reason_message(cfg, 0, 1, Reason::MULTICONFIG) ==
         "User G cannot be relocated to B: it is a multiconfiguration virtual machine (IDENTITY); "
@@ -261,7 +261,7 @@ TEST_CASE("guest attribute messages name the offending value", "[eligibility]") 
         "User G cannot be relocated to B: virtual CPU types ZIIP, ZAAP are not supported; only "
         "CP and IFL can relocate");
   CHECK(lgr::reason_message(cfg, 0, 1, Reason::IPL) ==
-        "User G cannot be relocated to B: it was IPLed from cms; only an IPL from a device or an "
+        "User G cannot be relocated to B: its ipl is none; only a guest IPLed from a device or an "
         "NSS can relocate");
   CHECK(lgr::reason_message(cfg, 0, 1, Reason::SPOOL) ==
         "User G cannot be relocated to B: it has open spool files");
