@@ -182,7 +182,7 @@ nlohmann::json report_json(const CheckReport& r) {
                  {"eligibility_changes", r.bounds.eligibility_changes},
                  {"passes", r.bounds.passes}};
   if (r.fairness) j["fairness"] = fairness_text();
-  if (r.search.shortest_traces) j["complete_depth"] = complete_depth_json(r.search);
+  if (r.search.shortest_traces()) j["complete_depth"] = complete_depth_json(r.search);
   if (r.coverage.collected) j["coverage"] = coverage_json(r.coverage);
   json effects = json::object();
   for (const auto& e : r.variant_effects) effects[e.variant] = {{"transitions_changed", e.transitions}};
@@ -242,7 +242,7 @@ void print_summary(const CheckReport& r, std::ostream& out, bool with_coverage) 
   if (!s.complete()) fmt::print(out, "  search incomplete: {}\n", explorer::stop_reason_text(s.stop));
   bool violated = false;
   for (const auto& p : r.properties) violated |= !p.holds;
-  if (!s.complete() && s.shortest_traces && !violated) {
+  if (!s.complete() && s.shortest_traces() && !violated) {
     if (s.complete_levels == 0)
       fmt::print(out, "  no depth was checked completely\n");
     else

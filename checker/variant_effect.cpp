@@ -51,7 +51,7 @@ std::vector<VariantEffect> count_variant_effects(const LgrModel& model, const ex
                                                  int threads) {
   std::vector<VariantEffect> effects;
   const VariantSet set = model.variants();
-  if (set.empty() || !store.exact()) return effects;
+  if (set.empty() || !store.keeps_states()) return effects;  // needs the states themselves
   tbb::task_arena arena(std::max(1, std::min(threads, tbb::info::default_concurrency())));
   for (const VariantInfo& info : all_variants()) {
     if (!set.has(info.variant)) continue;

@@ -172,6 +172,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
   void work(Worker& w, Level& l);
   template <StoreKind K>
   bool expand_chunk(Worker& w, Level& l, uint64_t chunk);
+  template <StoreKind K>
   void uncount_coverage(Worker& w, const Level& l, uint64_t first, uint64_t last);
   template <StoreKind K>
   Visit visit(Worker& w, uint64_t h, const StateWord* s, uint64_t key);
@@ -440,7 +441,7 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
         if (v == Visit::TableFull) l.pause = true;
         if (v == Visit::TableFull || v == Visit::NoRoom) {
           w.recent->clear();  // it named states this chunk will not visit now
-          uncount_coverage(w, l, first, std::min(last, p + 1));
+          uncount_coverage<K>(w, l, first, std::min(last, p + 1));
           return false;
         }
       }
@@ -458,12 +459,13 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
 // [first, last) of a chunk that will be redone: they are expanded again (a
 // rare path, taken when the table grows or the memory runs out).
 template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
 void BreadthFirstSearch<M, W>::uncount_coverage(Worker& w, const Level& l, uint64_t first, uint64_t last) {
   if (options_.action_groups.empty()) return;
   std::vector<ActionId> actions;
   for (uint64_t p = first; p < last; ++p) {
     actions.clear();
-    model_.expand(frontier_state(l, p), [&](ActionId a, const StateWord*) { actions.push_back(a); });
+    model_.expand(frontier_state<K>(l, p), [&](ActionId a, const StateWord*) { actions.push_back(a); });
     w.coverage.count(actions.data(), actions.size(), -1);
   }
 }

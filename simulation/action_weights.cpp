@@ -54,11 +54,4 @@ std::vector<double> parse_action_weights(const LgrModel& model, const std::vecto
   return weights;
 }
 
-std::string action_instance_name(const LgrModel& model, ActionIndex a) {
-  const ActionInstance& ai = model.actions().at(a);
-  if (ai.kind == ActionKind::SrcReceive || ai.kind == ActionKind::DstReceive)
-    return fmt::format("{} {}", action_kind_name(ai.kind), model.config().guests[ai.guest].name);
-  return model.label(a, StateVars{});  // the other labels do not read the state
-}
-
 }  // namespace lgr

@@ -2,6 +2,8 @@
 // and the names of action instances in the statistics.
 #pragma once
 
+#include "checker/action_coverage_report.hpp"  // action_instance_name
+
 #include <string>
 #include <vector>
 
@@ -15,8 +17,5 @@ namespace lgr {
 // KIND=WEIGHT with a number WEIGHT >= 0".
 std::vector<double> parse_action_weights(const LgrModel& model, const std::vector<std::string>& items);
 
-// The instance without the state it is taken in: "Move LGRLIN21 GDLLCPX2",
-// "SrcReceive LGRLIN21" (a trace label adds the message), "Tick".
-std::string action_instance_name(const LgrModel& model, ActionIndex a);
 
 }  // namespace lgr
