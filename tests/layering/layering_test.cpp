@@ -88,10 +88,28 @@ TEST_CASE("layering: every folder includes only the folders below it", "[layerin
   CHECK(broken.empty());
 }
 
+TEST_CASE("layering: properties/ holds no Promela code", "[layering]") {
+  const fs::path root = LGRCHECK_SOURCE_DIR;
+  std::vector<std::string> found;
+  for (const auto& e : fs::directory_iterator(root / "properties")) {
+    std::ifstream in(e.path());
+    std::string text;
+    int n = 0;
+    while (std::getline(in, text)) {
+      ++n;
+      if (text.find("promela") != std::string::npos || text.find("Promela") != std::string::npos)
+        found.push_back(fs::relative(e.path(), root).string() + ":" + std::to_string(n));
+    }
+  }
+  for (const auto& f : found) UNSCOPED_INFO(f);
+  CHECK(found.empty());
+}
+
 TEST_CASE("layering: the checker is reached through libraries, not through cli/", "[layering]") {
   // Every folder that the rules name exists, and each has its CMakeLists.txt.
   const fs::path root = LGRCHECK_SOURCE_DIR;
-  for (const char* folder : {"explorer", "model", "properties", "counterexamples", "checker", "suite", "cli"}) {
+  for (const char* folder : {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck",
+                             "simulation", "suite", "cli"}) {
     INFO(folder);
     CHECK(fs::exists(root / folder / "CMakeLists.txt"));
   }
