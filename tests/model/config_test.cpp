@@ -3,47 +3,18 @@
 #include "model/config.hpp"
 
 #include <catch2/catch.hpp>
+
+#include "tests/model/config_fixture.hpp"
+#include "tests/support/test_support.hpp"
 #include <nlohmann/json.hpp>
 #include <string>
 
 using lgr::Config;
 using lgr::ConfigError;
 using nlohmann::json;
+using namespace lgr::config_testing;
 
-namespace {
-
-// The smallest valid configuration: two members, one guest, one request.
-json minimal() {
-  return json::parse(R"({
-    "members": [
-      {"name": "A", "storage": 8, "paging": 16},
-      {"name": "B", "storage": 8, "paging": 16}
-    ],
-    "guests": [{"name": "G", "home": "A", "memory": 2}],
-    "requests": [{"guest": "G", "to": "B"}]
-  })");
-}
-
-Config parse(const json& doc) { return lgr::parse_config(doc.dump(), "t.json"); }
-
-// The message of the ConfigError that parsing `text` raises.
-std::string error_of_text(const std::string& text) {
-  try {
-    lgr::parse_config(text, "t.json");
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  FAIL("no ConfigError for: " << text);
-  return {};
-}
-
-std::string error_of(const json& doc) { return error_of_text(doc.dump()); }
-
-std::string example(const char* name) {
-  return std::string(LGRCHECK_SOURCE_DIR) + "/examples/" + name;
-}
-
-}  // namespace
+using lgr::testing::example;
 
 TEST_CASE("minimal config applies the member defaults", "[config]") {
   Config cfg = parse(minimal());

@@ -1,6 +1,8 @@
 // Spec section 1, "Strictness (revision 2)": every rejection with its exact
 // message, and what strictness still accepts (comments, any case).
 #include <catch2/catch.hpp>
+
+#include "tests/model/config_fixture.hpp"
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -11,33 +13,9 @@
 using lgr::Config;
 using lgr::ConfigError;
 using nlohmann::json;
+using namespace lgr::config_testing;
 
 namespace {
-
-json minimal() {
-  return json::parse(R"({
-    "members": [
-      {"name": "A", "storage": 8, "paging": 16},
-      {"name": "B", "storage": 8, "paging": 16}
-    ],
-    "guests": [{"name": "G", "home": "A", "memory": 2}],
-    "requests": [{"guest": "G", "to": "B"}]
-  })");
-}
-
-std::string error_of_text(const std::string& text) {
-  try {
-    lgr::parse_config(text, "t.json");
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  FAIL("no ConfigError for: " << text);
-  return {};
-}
-
-std::string error_of(const json& doc) { return error_of_text(doc.dump()); }
-
-Config parse(const json& doc) { return lgr::parse_config(doc.dump(), "t.json"); }
 
 }  // namespace
 
