@@ -27,26 +27,10 @@ CheckReport check(const std::string& config, const std::vector<std::string>& var
 }
 
 // Everything a report says about the model, as text: equal texts, equal results.
-std::string results_of(const CheckReport& r) {
-  std::ostringstream o;
-  o << "states " << r.search.states << " transitions " << r.search.transitions << " depth " << r.search.depth
-    << " terminal " << r.search.terminal_states << " verdict " << verdict_name(r.verdict) << "\n";
-  for (const auto& p : r.properties) {
-    o << property_info(p.id).name << (p.holds ? " holds" : " violated") << " length " << p.trace_length
-      << " states " << p.violating_states << "\n";
-    for (const auto& step : p.trace) {
-      o << "  " << step.action << ":";
-      for (auto w : step.state) o << " " << w;
-      o << "\n";
-    }
-  }
-  for (const auto& g : r.goals) o << "goal " << static_cast<int>(g.id) << " " << g.reached << " " << g.depth << "\n";
-  return o.str();
-}
 
 void expect_same_at_any_threads(const std::string& config, const std::vector<std::string>& variants,
                                 std::vector<int> threads = {1, 2, 4}) {
-  const std::string reference = results_of(check(config, variants, 1, false));
+  const std::string reference = lgr::testing::results_of(check(config, variants, 1, false));
   for (int t : threads) {
     for (bool compaction : {false, true}) {
       if (t == 1 && !compaction) continue;
@@ -54,7 +38,7 @@ void expect_same_at_any_threads(const std::string& config, const std::vector<std
       INFO(config << " variants " << variants.size() << " threads " << t << (compaction ? " compacted" : ""));
       CHECK(r.search.threads == t);
       CHECK(r.search.hash_compaction == compaction);
-      CHECK(results_of(r) == reference);
+      CHECK(lgr::testing::results_of(r) == reference);
     }
   }
 }

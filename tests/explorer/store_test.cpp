@@ -32,22 +32,6 @@ CheckReport check(const std::string& config, const std::vector<std::string>& var
 }
 
 // Everything a report says about the model, as text: equal texts, equal results.
-std::string results_of(const CheckReport& r) {
-  std::ostringstream o;
-  o << "states " << r.search.states << " transitions " << r.search.transitions << " depth " << r.search.depth
-    << " terminal " << r.search.terminal_states << "\n";
-  for (const auto& p : r.properties) {
-    o << property_info(p.id).name << (p.holds ? " holds" : " violated") << " length " << p.trace_length
-      << " states " << p.violating_states << "\n";
-    for (const auto& step : p.trace) {
-      o << "  " << step.action << ":";
-      for (auto w : step.state) o << " " << w;
-      o << "\n";
-    }
-  }
-  for (const auto& g : r.goals) o << "goal " << static_cast<int>(g.id) << " " << g.reached << " " << g.depth << "\n";
-  return o.str();
-}
 
 // Number of steps of a trace that are no transition of the model.
 uint64_t broken_steps(const std::string& config, const std::vector<std::string>& variants,
@@ -69,13 +53,13 @@ uint64_t broken_steps(const std::string& config, const std::vector<std::string>&
 void expect_tree_as_table(const std::string& config, const std::vector<std::string>& variants,
                           std::vector<int> threads = {1, 2, 4}) {
   const CheckReport table = check(config, variants, 1, StoreKind::Table);
-  const std::string reference = results_of(table);
+  const std::string reference = lgr::testing::results_of(table, false);
   for (int t : threads) {
     const CheckReport r = check(config, variants, t, StoreKind::Tree);
     INFO(config << " variants " << variants.size() << " threads " << t);
     CHECK(r.search.store == StoreKind::Tree);
     CHECK(r.verdict == table.verdict);
-    CHECK(results_of(r) == reference);
+    CHECK(lgr::testing::results_of(r, false) == reference);
   }
 }
 
@@ -113,7 +97,7 @@ TEST_CASE("stores: depth-first search with the tree store finds what it finds wi
     const CheckReport table = check("ssi3-contention.json", {v}, 1, StoreKind::Table, explorer::Strategy::DepthFirst);
     const CheckReport tree = check("ssi3-contention.json", {v}, 1, StoreKind::Tree, explorer::Strategy::DepthFirst);
     INFO(v);
-    CHECK(results_of(tree) == results_of(table));
+    CHECK(lgr::testing::results_of(tree, false) == lgr::testing::results_of(table, false));
   }
 }
 
@@ -220,7 +204,7 @@ TEST_CASE("stores: bitstate with a tiny array loses states and says it may have"
   CHECK(r.verdict == Verdict::ProbablePass);
   // The same at 1 thread: bitstate, too, does not depend on the thread count.
   const CheckReport one = check("ssi3-contention.json", {}, 1, StoreKind::Bitstate, explorer::Strategy::BreadthFirst, 8 * 4096);
-  CHECK(results_of(one) == results_of(r));
+  CHECK(lgr::testing::results_of(one, false) == lgr::testing::results_of(r, false));
   std::ostringstream out;
   print_summary(r, out);
   CHECK(out.str().find("probably holds") != std::string::npos);
@@ -243,6 +227,6 @@ TEST_CASE("stores: a violation found with bitstate is real: its trace replays", 
     }
     CHECK(violated >= 1);
     CHECK(broken == 0);
-    if (bits == uint64_t{1} << 30) CHECK(results_of(r) == results_of(table));
+    if (bits == uint64_t{1} << 30) CHECK(lgr::testing::results_of(r, false) == lgr::testing::results_of(table, false));
   }
 }
