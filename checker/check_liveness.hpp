@@ -9,7 +9,7 @@
 namespace lgr {
 
 // The liveness properties that `settings` asks for.
-inline explorer::PropertyMask requested_liveness(const CheckSettings& settings) {
+inline explorer::LabelMask requested_liveness(const CheckSettings& settings) {
   return (settings.liveness ? liveness_properties_mask() : 0) | (settings.properties & liveness_properties_mask());
 }
 
@@ -19,7 +19,7 @@ inline explorer::PropertyMask requested_liveness(const CheckSettings& settings) 
 template <class Search>
 bool add_liveness_outcomes(const LgrModel& model, const Search& search, const CheckSettings& settings,
                            CheckReport& r) {
-  const explorer::PropertyMask asked = requested_liveness(settings);
+  const explorer::LabelMask asked = requested_liveness(settings);
   if (!asked) return true;
   LivenessResult lr;
   if (r.search.complete()) {

@@ -63,11 +63,11 @@ std::string fairness_text() {
 }
 
 CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
-  const explorer::PropertyMask checked =
+  const explorer::LabelMask checked =
       settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
   CheckedModel checked_model(model);
   explorer::SearchOptions opts = settings.search;
-  opts.properties = checked;
+  opts.stop_labels = checked;
   opts.action_groups = action_kind_groups(model);
   explorer::Search<CheckedModel> search(checked_model, opts);
 
@@ -81,14 +81,14 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   bool violated = false;
   for (const auto& info : all_properties()) {
     if (!(checked & property_bit(info.id))) continue;
-    const explorer::PropertyFinding& f = r.search.findings[static_cast<int>(info.id)];
+    const explorer::LabelFinding& f = r.search.findings[static_cast<int>(info.id)];
     PropertyOutcome o;
     o.id = info.id;
-    if (f.violated()) {
+    if (f.found()) {
       violated = true;
       o.holds = false;
       o.trace_length = f.depth;
-      o.violating_states = f.violating_states;
+      o.violating_states = f.labelled_states;
       o.trace = search.path_to(f.first_state);
     }
     r.properties.push_back(std::move(o));
@@ -96,8 +96,8 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   const bool liveness_judged = add_liveness_outcomes(model, search, settings, r);
   for (const auto& p : r.properties) violated |= !p.holds;
   for (const auto& g : all_goals()) {
-    const explorer::PropertyFinding& f = r.search.findings[static_cast<int>(g.id)];
-    r.goals.push_back({g.id, f.violated(), f.depth});
+    const explorer::LabelFinding& f = r.search.findings[static_cast<int>(g.id)];
+    r.goals.push_back({g.id, f.found(), f.depth});
   }
   r.verdict = violated ? Verdict::Fail
               : !(r.search.complete() && liveness_judged)             ? Verdict::Incomplete

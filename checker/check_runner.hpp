@@ -25,7 +25,7 @@ enum class Verdict { Pass, Fail, Incomplete, ProbablePass };
 const char* verdict_name(Verdict v);
 
 struct CheckSettings {
-  explorer::PropertyMask properties = 0;  // 0 = every state property
+  explorer::LabelMask properties = 0;  // 0 = every state property
   bool liveness = false;  // also Termination and SyncAnswered (naming them in `properties` does too)
   explorer::SearchOptions search;
 };

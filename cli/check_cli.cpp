@@ -155,7 +155,7 @@ int run(const CheckArgs& a) {
   }
   settings.search.strategy = *strategy;
   if (const std::string e = choose_store(a, settings.search); !e.empty()) return bad_input(e);
-  const explorer::PropertyMask liveness_bits =
+  const explorer::LabelMask liveness_bits =
       property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
   if (settings.search.store != explorer::StoreKind::Table && (a.liveness || (settings.properties & liveness_bits)))
     return bad_input(std::string("--liveness needs the states themselves to build the graph; it cannot run with --store ") +

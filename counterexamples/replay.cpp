@@ -105,7 +105,7 @@ class Replayer {
   }
 
   std::vector<std::string> violations(const Words& s, const StateVars& v) const {
-    const explorer::PropertyMask bad = violated_invariants(m_, v);
+    const explorer::LabelMask bad = violated_invariants(m_, v);
     std::vector<std::string> out;
     for (const auto& p : all_properties())
       if (p.kind == PropertyKind::Invariant && (bad & property_bit(p.id))) out.emplace_back(p.name);

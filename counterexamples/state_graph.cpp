@@ -55,7 +55,7 @@ std::string quoted(const std::string& text) {
 }
 
 std::string violated_names(const LgrModel& m, const StateVars& v, bool has_successor) {
-  const explorer::PropertyMask bad = violated_invariants(m, v);
+  const explorer::LabelMask bad = violated_invariants(m, v);
   std::vector<std::string> names;
   for (const auto& p : all_properties())
     if (p.kind == PropertyKind::Invariant && (bad & property_bit(p.id))) names.emplace_back(p.name);

@@ -9,8 +9,8 @@
 // states are ordered by key, which is exactly the order a sequential BFS
 // discovers them, and numbered on from the last id. So ids, parents,
 // counterexamples and every count are those of a sequential search, and the
-// first violating state of a property (the smallest id of the first level
-// that has one) ends a shortest counterexample.
+// first state carrying a label (the smallest id of the first level that has
+// one; to the checker, a violated property) ends a shortest counterexample.
 #pragma once
 
 #include <tbb/blocked_range.h>
@@ -28,7 +28,7 @@
 #include <vector>
 
 #include "explorer/explored_states.hpp"
-#include "explorer/finding_tally.hpp"
+#include "explorer/label_tally.hpp"
 #include "explorer/level_records.hpp"
 #include "explorer/recent_states.hpp"
 #include "explorer/search_monitor.hpp"
@@ -92,7 +92,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
     uint32_t block_next = 0, block_end = 0;  // this thread's records
     std::atomic<uint64_t> filled{0};         // records it filled this level (read by others)
     uint64_t transitions = 0, terminal = 0;
-    FindingTally tally;
+    LabelTally tally;
     CoverageCounter coverage;
     Successors successors[kPipeline];  // the pipeline of expand_chunk
     std::optional<RecentStates> recent;
@@ -233,20 +233,20 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
     expand_level<K>(l);
     // A stop during the level may have left some of its states unexpanded.
     if (!monitor.stopping()) r.complete_levels = l.depth + 1;
-    FindingTally level_tally;
+    LabelTally level_tally;
     for (Worker& w : workers_) {
       r.transitions += w.transitions;
       r.terminal_states += w.terminal;
       level_tally.merge(w.tally);
       w.transitions = w.terminal = 0;
-      w.tally = FindingTally{};
+      w.tally = LabelTally{};
     }
     level_tally.record(r, l.depth);
     const uint64_t found = finalize_level<K>(l);
     if (found) ++l.depth;
     if (options_.stop_at_first) {
-      for (int b = 0; b < kMaxProperties; ++b)
-        if (r.findings[b].violated() && (options_.properties >> b & 1)) monitor.request_stop(StopReason::StopAtFirst);
+      for (int b = 0; b < kMaxLabels; ++b)
+        if (r.findings[b].found() && (options_.stop_labels >> b & 1)) monitor.request_stop(StopReason::StopAtFirst);
     }
     if (found == 0 || monitor.stopping()) break;
     l.begin = l.end;
@@ -359,14 +359,14 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
   const std::size_t words = store_.template words_of<W>();
   const uint64_t first = chunk * l.chunk, last = std::min(l.end - l.begin, first + l.chunk);
   uint64_t transitions = 0, terminal = 0;
-  FindingTally tally;
+  LabelTally tally;
   VisitedTable& table = store_.table();
   for (uint64_t p = first; p < last + kVisitLag; ++p) {
     if (p < last) {
       Successors& b = w.successors[p % kPipeline];
       b.position = p;
       b.count = 0;
-      const PropertyMask bad = model_.expand(frontier_state<K>(l, p), [&](ActionId a, const StateWord* next) {
+      const LabelMask bad = model_.expand(frontier_state<K>(l, p), [&](ActionId a, const StateWord* next) {
         // The size again, not the captured `words`: the model's successor
         // function is not inlined here, and a captured size is no constant.
         const std::size_t n = store_.template words_of<W>();

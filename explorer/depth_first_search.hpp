@@ -77,7 +77,7 @@ SearchResult DepthFirstSearch<M>::run() {
       stack_states.resize(stack_states.size() - words);
     }
     std::size_t n = 0;
-    const PropertyMask bad = model_.expand(current.data(), [&](ActionId a, const StateWord* next) {
+    const LabelMask bad = model_.expand(current.data(), [&](ActionId a, const StateWord* next) {
       if ((n + 1) * words > succ.size()) {
         succ.resize(2 * (n + 1) * words);
         succ_action.resize(2 * (n + 1));
@@ -88,15 +88,15 @@ SearchResult DepthFirstSearch<M>::run() {
     r.transitions += n;
     if (n == 0) ++r.terminal_states;
     coverage.count(succ_action.data(), n);
-    for (PropertyMask m = bad; m != 0; m &= m - 1) {
-      PropertyFinding& finding = r.findings[__builtin_ctz(m)];
-      if (!finding.violated()) {
+    for (LabelMask m = bad; m != 0; m &= m - 1) {
+      LabelFinding& finding = r.findings[__builtin_ctz(m)];
+      if (!finding.found()) {
         finding.first_state = f.id;
         finding.depth = f.depth;
       }
-      ++finding.violating_states;
+      ++finding.labelled_states;
     }
-    if (options_.stop_at_first && (bad & options_.properties)) monitor.request_stop(StopReason::StopAtFirst);
+    if (options_.stop_at_first && (bad & options_.stop_labels)) monitor.request_stop(StopReason::StopAtFirst);
     // New successors get ids in the model's order, and are pushed last to
     // first so that the first is explored first.
     fresh.clear();

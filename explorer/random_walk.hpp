@@ -1,7 +1,7 @@
 // One random walk over any ExplorableModel (TLC's -simulate): from a start
 // state, take a uniformly (or per-action weighted) chosen enabled action
-// instance at each step, checking the properties of every visited state and
-// of all its successors. A walk is a pure function of (model, start, seed,
+// instance at each step, checking the labels of every visited state and of
+// all its successors (to the checker: violated properties). A walk is a pure function of (model, start, seed,
 // options): the simulation driver runs many of them on any number of threads
 // and gets the same walks.
 #pragma once
@@ -56,7 +56,7 @@ struct WalkOptions {
   uint32_t depth = 100;
   // Per action id (missing: 1); empty: uniform. Weight 0 never chooses an action.
   std::vector<double> weights;
-  PropertyMask watched = ~PropertyMask{0};
+  LabelMask watched = ~LabelMask{0};
   const std::atomic<bool>* stop = nullptr;
 };
 
@@ -64,7 +64,7 @@ struct WalkOptions {
 // not reallocate), so a run costs no allocation once they have grown.
 struct Walk {
   WalkEnd end = WalkEnd::DepthBound;
-  PropertyMask violated = 0;    // the watched properties of the last state, when end == Violation
+  LabelMask violated = 0;    // the watched properties of the last state, when end == Violation
   std::vector<StateWord> states;  // (actions.size() + 1) states back to back, the start first
   std::vector<ActionId> actions;  // actions[k] leads from state k to state k + 1
   std::vector<ActionId> enabled;  // every action instance enabled in a visited (expanded) state
@@ -95,7 +95,7 @@ void random_walk(const M& model, const StateWord* start, uint64_t seed, const Wa
     }
     next.clear();
     next_action.clear();
-    const PropertyMask bad = model.expand(w.states.data() + w.states.size() - n, [&](ActionId a, const StateWord* s) {
+    const LabelMask bad = model.expand(w.states.data() + w.states.size() - n, [&](ActionId a, const StateWord* s) {
       next_action.push_back(a);
       next.insert(next.end(), s, s + n);
     });
@@ -113,7 +113,7 @@ void random_walk(const M& model, const StateWord* start, uint64_t seed, const Wa
     // step aside is found without stepping into it).
     for (std::size_t k = 0; k < next_action.size(); ++k) {
       ++w.successors_checked;
-      const PropertyMask b = model.expand(next.data() + k * n, [](ActionId, const StateWord*) {});
+      const LabelMask b = model.expand(next.data() + k * n, [](ActionId, const StateWord*) {});
       if (b & o.watched) {
         w.actions.push_back(next_action[k]);
         w.states.insert(w.states.end(), next.begin() + k * n, next.begin() + (k + 1) * n);

@@ -28,8 +28,8 @@ struct SearchOptions {
   StoreKind store = StoreKind::Table;  // where visited states go (see store_kind.hpp)
   uint64_t bitstate_bits = uint64_t{1} << 32;  // --store bitstate: bits in the array
   int bitstate_hashes = 3;                     // --store bitstate: bits per state (k)
-  bool stop_at_first = false;   // stop once any property in `properties` is violated
-  PropertyMask properties = ~PropertyMask{0};  // which findings matter for stop_at_first
+  bool stop_at_first = false;   // stop once a state carries any label of `stop_labels`
+  LabelMask stop_labels = ~LabelMask{0};  // which labels matter for stop_at_first
   uint64_t max_states = 0;      // 0 = no limit
   uint64_t max_memory = 0;      // bytes, 0 = no limit
   double time_limit = 0;        // seconds, 0 = no limit

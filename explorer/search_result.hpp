@@ -1,5 +1,5 @@
-// What a search found: counts, depth, why it stopped, and for every property
-// the first violating state in breadth-first order.
+// What a search found: counts, depth, why it stopped, and for every label
+// the first labelled state in breadth-first order.
 #pragma once
 
 #include <array>
@@ -30,11 +30,11 @@ double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated);
 // Above this, the summary warns that hash compaction may have hidden states.
 inline constexpr double kFingerprintWarning = 1e-3;
 
-struct PropertyFinding {
-  StateId first_state = kNoState;  // first violating state in BFS order
+struct LabelFinding {
+  StateId first_state = kNoState;  // first labelled state in BFS order
   uint32_t depth = 0;              // its BFS level = shortest trace length
-  uint64_t violating_states = 0;   // how many explored states violate it
-  bool violated() const { return first_state != kNoState; }
+  uint64_t labelled_states = 0;   // how many explored states carry the label
+  bool found() const { return first_state != kNoState; }
 };
 
 struct SearchResult {
@@ -67,7 +67,7 @@ struct SearchResult {
   double omission_probability = 0;
   Strategy strategy = Strategy::BreadthFirst;  // the engine that ran
   bool shortest_traces() const { return strategy_info(strategy).shortest_traces; }
-  std::array<PropertyFinding, kMaxProperties> findings{};
+  std::array<LabelFinding, kMaxLabels> findings{};
   ActionCoverage coverage;  // when SearchOptions::action_groups asked for it
 
   bool complete() const { return stop == StopReason::Complete; }

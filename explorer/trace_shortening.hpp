@@ -1,5 +1,5 @@
 // Shortening a counterexample that a random walk found: first the shortest
-// path to a violating state within the states the walks saw (breadth-first
+// path to a state carrying a target label (a violation, to the checker) within the states the walks saw (breadth-first
 // over the visited states, with every transition between them, not only the
 // ones the walks took, ending possibly in a successor of one), then a delta-debugging pass (Zeller's ddmin, on the
 // action sequence) that drops steps while the rest still replays and still
@@ -25,7 +25,7 @@ namespace explorer {
 // shortest.
 template <ExplorableModel M>
 std::optional<std::vector<ActionId>> shortest_within(const M& model, const SeenStates& seen, const StateWord* start,
-                                                     PropertyMask target) {
+                                                     LabelMask target) {
   const uint32_t first = seen.find(start);
   if (first == SeenStates::kAbsent) return std::nullopt;
   if (model.expand(start, [](ActionId, const StateWord*) {}) & target) return std::vector<ActionId>{};
@@ -74,13 +74,13 @@ std::optional<std::vector<ActionId>> shortest_within(const M& model, const SeenS
 // enabled or no state on the way violates it.
 template <ExplorableModel M>
 std::optional<std::size_t> steps_to_violation(const M& model, const StateWord* start,
-                                              const std::vector<ActionId>& actions, PropertyMask target) {
+                                              const std::vector<ActionId>& actions, LabelMask target) {
   const std::size_t n = model.state_words();
   std::vector<StateWord> cur(start, start + n), next(n);
   for (std::size_t k = 0;; ++k) {
     const ActionId want = k < actions.size() ? actions[k] : ActionId{0};
     bool found = false;
-    const PropertyMask bad = model.expand(cur.data(), [&](ActionId a, const StateWord* s) {
+    const LabelMask bad = model.expand(cur.data(), [&](ActionId a, const StateWord* s) {
       if (k < actions.size() && a == want) {
         std::copy(s, s + n, next.begin());
         found = true;
@@ -97,7 +97,7 @@ std::optional<std::size_t> steps_to_violation(const M& model, const StateWord* s
 // cutting it at the first violating state). At most `budget` replays.
 template <ExplorableModel M>
 std::vector<ActionId> drop_steps(const M& model, const StateWord* start, std::vector<ActionId> actions,
-                                 PropertyMask target, uint64_t budget = 20000) {
+                                 LabelMask target, uint64_t budget = 20000) {
   std::size_t chunk = std::max<std::size_t>(1, actions.size() / 2);
   for (;;) {
     bool dropped = false;

@@ -17,7 +17,7 @@ class CheckedModel {
   void initial(explorer::StateWord* out) const { model_.initial(out); }
 
   template <class Sink>
-  explorer::PropertyMask expand(const explorer::StateWord* s, Sink&& sink) const {
+  explorer::LabelMask expand(const explorer::StateWord* s, Sink&& sink) const {
     // Decoding into the thread's scratch variables spares clearing a fresh
     // StateVars (some 600 bytes) per state: decode() writes every variable
     // that is read. A nested call (a sink that expands) gets its own.
@@ -37,7 +37,7 @@ class CheckedModel {
 
  private:
   template <class Sink>
-  explorer::PropertyMask expand_decoded(const explorer::StateWord* s, StateVars& v, Sink&& sink) const {
+  explorer::LabelMask expand_decoded(const explorer::StateWord* s, StateVars& v, Sink&& sink) const {
     model_.decode(s, v);
     bool any = false;
     model_.successors(s, v, [&](ActionIndex a, const Word* next) {

@@ -120,8 +120,8 @@ static_assert(covers_every_invariant(), "kInvariants must list every invariant o
 
 }  // namespace
 
-explorer::PropertyMask violated_invariants(const LgrModel& m, const StateVars& v) {
-  explorer::PropertyMask bad = 0;
+explorer::LabelMask violated_invariants(const LgrModel& m, const StateVars& v) {
+  explorer::LabelMask bad = 0;
   for (const auto& c : kInvariants)
     if (!c.holds(m, v)) bad |= property_bit(c.id);
   return bad;

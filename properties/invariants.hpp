@@ -21,6 +21,6 @@ bool resumed_on_source(const LgrModel& m, const StateVars& v);
 bool no_deadlock(const LgrModel& m, const StateVars& v, bool has_successor);
 
 // Every invariant (not NoDeadlock) that is false in v.
-explorer::PropertyMask violated_invariants(const LgrModel& m, const StateVars& v);
+explorer::LabelMask violated_invariants(const LgrModel& m, const StateVars& v);
 
 }  // namespace lgr

@@ -74,7 +74,7 @@ void build_lasso(const explorer::FairComponentSearch& search, const ExploredStat
 
 }  // namespace
 
-LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& lg, explorer::PropertyMask which,
+LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& lg, explorer::LabelMask which,
                               const ExploredStates& explored) {
   LivenessResult r;
   const explorer::WeakFairness fairness = lgr_fairness(m);

@@ -112,12 +112,12 @@ std::optional<LivenessGraph> build_liveness_graph(const LgrModel& m, const Searc
 }
 
 // Judges `which` (Termination and/or SyncAnswered bits) on the graph.
-LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& g, explorer::PropertyMask which,
+LivenessResult judge_liveness(const LgrModel& m, const LivenessGraph& g, explorer::LabelMask which,
                               const ExploredStates& explored);
 
 // The whole pass after a complete search.
 template <class Search>
-LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer::PropertyMask which,
+LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer::LabelMask which,
                               const LivenessOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   LivenessResult r;
@@ -139,7 +139,7 @@ LivenessResult check_liveness(const LgrModel& m, const Search& search, explorer:
   return r;
 }
 
-inline explorer::PropertyMask liveness_properties_mask() {
+inline explorer::LabelMask liveness_properties_mask() {
   return property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
 }
 

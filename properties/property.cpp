@@ -44,7 +44,7 @@ constexpr bool in_id_order() {
   return true;
 }
 static_assert(in_id_order(), "kRegistry must list every PropertyId in enum order");
-static_assert(kRegistrySize <= explorer::kMaxProperties, "every entry needs a bit of the label mask");
+static_assert(kRegistrySize <= explorer::kMaxLabels, "every entry needs a bit of the label mask");
 constexpr bool state_properties_first() {
   for (int i = 0; i < kRegistrySize; ++i) {
     const bool state = kRegistry[i].kind == PropertyKind::Invariant || kRegistry[i].kind == PropertyKind::Deadlock;
@@ -89,8 +89,8 @@ std::string property_names() {
   return known;
 }
 
-explorer::PropertyMask parse_property_list(const std::vector<std::string>& names) {
-  explorer::PropertyMask mask = 0;
+explorer::LabelMask parse_property_list(const std::vector<std::string>& names) {
+  explorer::LabelMask mask = 0;
   for (const auto& item : names) {
     std::stringstream ss(item);
     std::string name;

@@ -61,19 +61,19 @@ std::optional<PropertyId> parse_property(std::string_view name);
 // "SingleInstance, OwnerRuns, ..." of every property, for help texts and errors.
 std::string property_names();
 
-inline explorer::PropertyMask property_bit(PropertyId id) {
-  return explorer::PropertyMask{1} << static_cast<int>(id);
+inline explorer::LabelMask property_bit(PropertyId id) {
+  return explorer::LabelMask{1} << static_cast<int>(id);
 }
 // Mask of every state property (invariants and NoDeadlock).
-inline explorer::PropertyMask state_properties_mask() {
-  return (explorer::PropertyMask{1} << kStatePropertyCount) - 1;
+inline explorer::LabelMask state_properties_mask() {
+  return (explorer::LabelMask{1} << kStatePropertyCount) - 1;
 }
 // Mask of every sanity goal.
-inline explorer::PropertyMask goals_mask() {
+inline explorer::LabelMask goals_mask() {
   return property_bit(PropertyId::Commit) | property_bit(PropertyId::CancelToSource) |
          property_bit(PropertyId::GuestLost);
 }
 // Parses "P,Q" (also repeated); throws std::invalid_argument naming the bad one.
-explorer::PropertyMask parse_property_list(const std::vector<std::string>& names);
+explorer::LabelMask parse_property_list(const std::vector<std::string>& names);
 
 }  // namespace lgr

@@ -2,8 +2,8 @@
 
 namespace lgr {
 
-explorer::PropertyMask goals_reached(const LgrModel& m, const StateVars& v) {
-  explorer::PropertyMask bits = 0;
+explorer::LabelMask goals_reached(const LgrModel& m, const StateVars& v) {
+  explorer::LabelMask bits = 0;
   const auto& cfg = m.config();
   for (size_t g = 0; g < cfg.guests.size(); ++g) {
     const GuestVars& gv = v.g[g];

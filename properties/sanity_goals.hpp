@@ -11,6 +11,6 @@
 namespace lgr {
 
 // The bit (property_bit) of every goal reached in v.
-explorer::PropertyMask goals_reached(const LgrModel& m, const StateVars& v);
+explorer::LabelMask goals_reached(const LgrModel& m, const StateVars& v);
 
 }  // namespace lgr

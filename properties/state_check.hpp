@@ -24,9 +24,9 @@ class StateCheck {
   // The violated state properties (NoDeadlock judged by has_successor) and
   // the goals reached, as the bits of violated_invariants, no_deadlock and
   // goals_reached.
-  explorer::PropertyMask evaluate(const StateVars& v, bool has_successor) const {
+  explorer::LabelMask evaluate(const StateVars& v, bool has_successor) const {
     constexpr auto bit = [](PropertyId id) { return property_bit(id); };
-    explorer::PropertyMask bad = 0;
+    explorer::LabelMask bad = 0;
     std::array<int64_t, kMaxMembers> used{};
     bool episode = false;
     for (int g = 0; g < K_; ++g) {

@@ -44,7 +44,7 @@ std::string config_title(const LgrModel& model) {
   return c.name.empty() || c.name == c.path ? c.path : fmt::format("{} ({})", c.path, c.name);
 }
 
-std::string violated_names(explorer::PropertyMask m) {
+std::string violated_names(explorer::LabelMask m) {
   std::string s;
   for (const auto& p : all_properties())
     if (m & property_bit(p.id)) s += (s.empty() ? "" : ", ") + std::string(p.name);

@@ -85,7 +85,7 @@ std::vector<explorer::PathStep> walk_path(const std::vector<explorer::PathStep>&
   return path;
 }
 
-PropertyId first_property(explorer::PropertyMask m) {
+PropertyId first_property(explorer::LabelMask m) {
   for (const auto& p : all_properties())
     if (m & property_bit(p.id)) return p.id;
   return PropertyId::SingleInstance;
@@ -94,7 +94,7 @@ PropertyId first_property(explorer::PropertyMask m) {
 void shorten(const CheckedModel& checked, explorer::SeenStates& seen, SimulationViolation& v) {
   for (const auto& step : v.walk) seen.insert(step.state.data(), true);  // the whole walk is searchable
   const explorer::StateWord* start = v.walk.front().state.data();
-  const explorer::PropertyMask target = property_bit(v.property);
+  const explorer::LabelMask target = property_bit(v.property);
   std::vector<explorer::ActionId> actions;
   for (std::size_t k = 1; k < v.walk.size(); ++k) actions.push_back(v.walk[k].action);
   if (auto within = explorer::shortest_within(checked, seen, start, target)) {

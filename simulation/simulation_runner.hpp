@@ -39,7 +39,7 @@ struct SimulationViolation {
   uint64_t run = 0;       // 0-based run index
   uint64_t run_seed = 0;  // its generator's seed (run_seed(seed, run))
   PropertyId property = PropertyId::SingleInstance;  // the first violated one, in registry order
-  explorer::PropertyMask violated = 0;               // every one violated in the last state
+  explorer::LabelMask violated = 0;               // every one violated in the last state
   std::vector<explorer::PathStep> walk;  // from the initial state (the prefix included) to the violation
   std::optional<std::size_t> shortest_within_seen;  // steps of the breadth-first shortening
   std::vector<explorer::PathStep> shortened;        // after the step-dropping pass too

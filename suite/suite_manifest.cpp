@@ -214,7 +214,7 @@ class ManifestReader {
     return l;
   }
 
-  CaseExpect read_expect(const Json& v, const Pointer& at, explorer::PropertyMask checked) const {
+  CaseExpect read_expect(const Json& v, const Pointer& at, explorer::LabelMask checked) const {
     expect_object(v, at);
     check_keys(v, at, {"verdict", "properties", "states", "transitions", "trace_length", "replay", "warnings"});
     CaseExpect e;

@@ -52,7 +52,7 @@ struct SuiteCase {
   std::string name;
   std::string config;  // resolved against the manifest's folder
   std::vector<std::string> variants;
-  explorer::PropertyMask properties = 0;  // 0 = every state property
+  explorer::LabelMask properties = 0;  // 0 = every state property
   int threads = 1;                        // search threads of this case
   CaseLimits limits;
   CaseExpect expect;

@@ -114,11 +114,11 @@ TEST_CASE("explorer: the search compiled for the state size finds what the gener
   CHECK(g.depth == fixed.search.depth);
   uint64_t violated = 0;
   for (const PropertyOutcome& p : fixed.properties) {
-    const explorer::PropertyFinding& f = g.findings[static_cast<int>(p.id)];
-    CHECK(f.violated() == !p.holds);
+    const explorer::LabelFinding& f = g.findings[static_cast<int>(p.id)];
+    CHECK(f.found() == !p.holds);
     if (p.holds) continue;
     ++violated;
-    CHECK(f.violating_states == p.violating_states);
+    CHECK(f.labelled_states == p.violating_states);
     CHECK(generic.path_to(f.first_state) == p.trace);
   }
   CHECK(violated == 3);

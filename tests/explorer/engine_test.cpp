@@ -26,7 +26,7 @@ struct CounterModel {
   std::size_t state_words() const { return 2; }
   void initial(StateWord* out) const { out[0] = out[1] = 0; }
   template <class Sink>
-  PropertyMask expand(const StateWord* s, Sink&& sink) const {
+  LabelMask expand(const StateWord* s, Sink&& sink) const {
     const uint64_t a = s[0], b = s[1];
     const bool last = a == n - 1 && b == n - 1;
     StateWord t[2];
@@ -48,7 +48,7 @@ struct CounterModel {
       t[0] = a + 1, t[1] = b;
       sink(ActionId{4}, t);
     }
-    PropertyMask bad = 0;
+    LabelMask bad = 0;
     if (a == 2) bad |= 1u;
     if (last) bad |= 1u << 31;
     if (b == 1) bad |= 1u << 25;
@@ -163,10 +163,10 @@ TEST_CASE("explorer: BFS reports each property's first violating state in BFS or
       const SearchResult r = bfs.run();
       INFO("threads " << threads << (compaction ? ", hash compaction" : ""));
       // a == 2: first found is (2, 0) at depth 2, reached by action 0 twice.
-      const PropertyFinding& a2 = r.findings[0];
-      REQUIRE(a2.violated());
+      const LabelFinding& a2 = r.findings[0];
+      REQUIRE(a2.found());
       CHECK(a2.depth == 2);
-      CHECK(a2.violating_states == 50);
+      CHECK(a2.labelled_states == 50);
       CHECK(ref.states[a2.first_state] == std::make_pair<StateWord, StateWord>(2, 0));
       const std::vector<PathStep> path = bfs.path_to(a2.first_state);
       REQUIRE(path.size() == 3);
@@ -175,13 +175,13 @@ TEST_CASE("explorer: BFS reports each property's first violating state in BFS or
       CHECK(path[2].state == std::vector<StateWord>{2, 0});
       // b == 1 (a goal bit): (0, 1) at depth 1.
       CHECK(r.findings[25].depth == 1);
-      CHECK(r.findings[25].violating_states == 50);
+      CHECK(r.findings[25].labelled_states == 50);
       CHECK(ref.states[r.findings[25].first_state] == std::make_pair<StateWord, StateWord>(0, 1));
       // The corner: one state, at the last level.
       CHECK(r.findings[31].depth == 98);
-      CHECK(r.findings[31].violating_states == 1);
+      CHECK(r.findings[31].labelled_states == 1);
       CHECK(bfs.path_to(r.findings[31].first_state).back().state == std::vector<StateWord>{49, 49});
-      CHECK_FALSE(r.findings[1].violated());
+      CHECK_FALSE(r.findings[1].found());
       CHECK(r.hash_compaction == compaction);
       CHECK(r.shortest_traces());
       if (compaction) {
@@ -211,7 +211,7 @@ TEST_CASE("explorer: stop at first finishes the level, so counts do not depend o
   for (int threads : {1, 2, 4}) {
     SearchOptions o = options(threads);
     o.stop_at_first = true;
-    o.properties = 1u;  // a == 2, first seen at depth 2
+    o.stop_labels = 1u;  // a == 2, first seen at depth 2
     BreadthFirstSearch<CounterModel> bfs(m, o);
     const SearchResult r = bfs.run();
     CHECK(r.stop == StopReason::StopAtFirst);
@@ -219,7 +219,7 @@ TEST_CASE("explorer: stop at first finishes the level, so counts do not depend o
     CHECK(r.states == 10);  // levels 0..3: a + b <= 3
     CHECK(r.depth == 3);
     CHECK(r.findings[0].depth == 2);
-    CHECK(r.findings[0].violating_states == 1);  // (2, 0) only; (2, 1) is at level 3
+    CHECK(r.findings[0].labelled_states == 1);  // (2, 0) only; (2, 1) is at level 3
   }
 }
 
@@ -296,8 +296,8 @@ TEST_CASE("explorer: DFS visits the same states, with paths that are not the sho
     CHECK(r.states == 3600);
     CHECK(r.transitions == expected_transitions(60));
     CHECK(r.terminal_states == 1);
-    CHECK(r.findings[0].violating_states == 60);
-    CHECK(r.findings[31].violating_states == 1);
+    CHECK(r.findings[0].labelled_states == 60);
+    CHECK(r.findings[31].labelled_states == 1);
     // First action first: (1,0), (2,0) ... so a == 2 is found at depth 2.
     CHECK(r.findings[0].depth == 2);
     // Depth first runs along a first: b == 1 is first met at (59, 1), 60
@@ -325,10 +325,10 @@ TEST_CASE("explorer: DFS stops at the first violation at once", "[explorer]") {
   SearchOptions o = options(1);
   o.strategy = Strategy::DepthFirst;
   o.stop_at_first = true;
-  o.properties = 1u << 31;  // the far corner: DFS runs along a = n-1 first
+  o.stop_labels = 1u << 31;  // the far corner: DFS runs along a = n-1 first
   DepthFirstSearch<CounterModel> dfs(m, o);
   const SearchResult r = dfs.run();
   CHECK(r.stop == StopReason::StopAtFirst);
-  CHECK(r.findings[31].violated());
+  CHECK(r.findings[31].found());
   CHECK(r.states < 1000000);
 }

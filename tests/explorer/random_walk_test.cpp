@@ -20,7 +20,7 @@ struct LineModel {
   std::size_t state_words() const { return 1; }
   void initial(StateWord* out) const { out[0] = 0; }
   template <class Sink>
-  PropertyMask expand(const StateWord* s, Sink&& sink) const {
+  LabelMask expand(const StateWord* s, Sink&& sink) const {
     StateWord t[1];
     if (s[0] < 10) {
       t[0] = s[0] + 1;

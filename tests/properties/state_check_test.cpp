@@ -19,8 +19,8 @@ using lgr::LgrModel;
 using lgr::StateVars;
 using lgr::Word;
 
-explorer::PropertyMask per_property(const LgrModel& m, const StateVars& v, bool has_successor) {
-  explorer::PropertyMask bad = lgr::violated_invariants(m, v);
+explorer::LabelMask per_property(const LgrModel& m, const StateVars& v, bool has_successor) {
+  explorer::LabelMask bad = lgr::violated_invariants(m, v);
   if (!lgr::no_deadlock(m, v, has_successor)) bad |= lgr::property_bit(lgr::PropertyId::NoDeadlock);
   return bad | lgr::goals_reached(m, v);
 }
@@ -30,7 +30,7 @@ explorer::PropertyMask per_property(const LgrModel& m, const StateVars& v, bool 
 struct Agreement {
   uint64_t states = 0;
   uint64_t disagreements = 0;
-  explorer::PropertyMask seen = 0;
+  explorer::LabelMask seen = 0;
 };
 
 Agreement compare_on_reachable(const LgrModel& m) {
@@ -59,7 +59,7 @@ Agreement compare_on_reachable(const LgrModel& m) {
     for (auto& gv : settled.g) gv.rs = lgr::RS_NONE, gv.c_sd = gv.c_ds = 0;
     for (auto& gv : forgotten.g) gv.cur = lgr::kNone;
     for (const StateVars* x : std::initializer_list<const StateVars*>{&v, &settled, &forgotten}) {
-      const explorer::PropertyMask fused = check.evaluate(*x, any);
+      const explorer::LabelMask fused = check.evaluate(*x, any);
       ++a.states;
       a.disagreements += fused != per_property(m, *x, any);
       a.seen |= fused;
@@ -71,7 +71,7 @@ Agreement compare_on_reachable(const LgrModel& m) {
 }  // namespace
 
 TEST_CASE("StateCheck agrees with the per-property functions on every reachable state", "[properties]") {
-  explorer::PropertyMask seen = 0;
+  explorer::LabelMask seen = 0;
   for (const char* example : {"ssi2-basic.json", "ssi3-contention.json"}) {
     std::vector<std::vector<std::string>> variant_sets = {{}};
     for (const auto& info : lgr::all_variants()) variant_sets.push_back({info.name});
@@ -85,6 +85,6 @@ TEST_CASE("StateCheck agrees with the per-property functions on every reachable 
   }
   // Not vacuous: between them the runs violate every state property and
   // reach every goal, so each branch of StateCheck was compared.
-  const explorer::PropertyMask goals = lgr::goals_mask();
+  const explorer::LabelMask goals = lgr::goals_mask();
   CHECK(seen == (lgr::state_properties_mask() | goals));
 }
