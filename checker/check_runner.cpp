@@ -6,6 +6,7 @@
 #include "checker/check_liveness.hpp"
 #include "checker/exit_codes.hpp"
 #include "checker/resident_memory.hpp"
+#include "explorer/search.hpp"
 #include "properties/checked_model.hpp"
 
 namespace lgr {

@@ -10,7 +10,8 @@
 #include <vector>
 
 #include "counterexamples/trace.hpp"
-#include "explorer/breadth_first_search.hpp"
+#include "explorer/path_rebuild.hpp"
+#include "explorer/search_result.hpp"
 #include "model/lgr_model.hpp"
 
 namespace lgr {

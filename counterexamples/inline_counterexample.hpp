@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "explorer/breadth_first_search.hpp"
+#include "explorer/path_rebuild.hpp"
+#include "explorer/search_result.hpp"
 #include "model/lgr_model.hpp"
 #include "properties/property.hpp"
 

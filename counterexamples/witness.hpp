@@ -11,7 +11,8 @@
 #include <vector>
 
 #include "counterexamples/replay.hpp"
-#include "explorer/breadth_first_search.hpp"
+#include "explorer/path_rebuild.hpp"
+#include "explorer/search_result.hpp"
 #include "model/lgr_model.hpp"
 #include "properties/property.hpp"
 

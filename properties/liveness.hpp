@@ -13,8 +13,9 @@
 #include <optional>
 #include <vector>
 
-#include "explorer/breadth_first_search.hpp"
 #include "explorer/fair_cycle_search.hpp"
+#include "explorer/path_rebuild.hpp"
+#include "explorer/search_result.hpp"
 #include "explorer/state_index.hpp"
 #include "explorer/transition_graph.hpp"
 #include "model/lgr_model.hpp"

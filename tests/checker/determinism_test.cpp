@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "explorer/breadth_first_search.hpp"
 #include "properties/checked_model.hpp"
 #include "tests/support/test_support.hpp"
 

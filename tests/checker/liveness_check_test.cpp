@@ -14,10 +14,11 @@
 #include <iterator>
 #include <set>
 
-#include "properties/checked_model.hpp"
-#include "properties/liveness.hpp"
 #include "counterexamples/counterexample_files.hpp"
 #include "counterexamples/replay.hpp"
+#include "explorer/breadth_first_search.hpp"
+#include "properties/checked_model.hpp"
+#include "properties/liveness.hpp"
 #include "tests/support/run_lgrcheck.hpp"
 #include "tests/support/scratch_dir.hpp"
 #include "tests/support/test_support.hpp"

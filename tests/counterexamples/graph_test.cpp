@@ -8,8 +8,9 @@
 #include <sstream>
 
 #include "counterexamples/state_graph.hpp"
-#include "tests/counterexamples/counterexamples_support.hpp"
+#include "explorer/breadth_first_search.hpp"
 #include "properties/checked_model.hpp"
+#include "tests/counterexamples/counterexamples_support.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace lgr;

@@ -3,6 +3,7 @@
 // an explanation exactly when the model does not offer it.
 #include <catch2/catch.hpp>
 
+#include "explorer/breadth_first_search.hpp"
 #include "model/guard_explanation.hpp"
 #include "properties/checked_model.hpp"
 #include "tests/support/test_support.hpp"
