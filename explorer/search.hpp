@@ -1,12 +1,15 @@
-// The engine that SearchOptions::strategy names, behind the API both share:
-// run(), then path_to(), size(), state(), find() and store().
+// The engine that SearchOptions::strategy names, behind the API all engines
+// share: run(), then path_to(), size(), state(), find() and store(). The
+// engines and their names come from one registry, explorer/strategies.def.
 #pragma once
 
-#include <utility>
+#include <type_traits>
 #include <variant>
+#include <vector>
 
-#include "explorer/breadth_first_search.hpp"
-#include "explorer/depth_first_search.hpp"
+#define LGRCHECK_STRATEGY_ENGINES
+#include "explorer/strategies.def"
+#include "explorer/strategy.hpp"
 
 namespace explorer {
 
@@ -14,10 +17,11 @@ template <ExplorableModel M>
 class Search {
  public:
   Search(const M& model, const SearchOptions& options) {
-    if (options.strategy == Strategy::DepthFirst) {
-      explored_ = &engine_.template emplace<DepthFirstSearch<M>>(model, options);
-    } else {
-      explored_ = emplace_breadth_first(model, options, std::make_index_sequence<kFixedWords + 1>{});
+    switch (options.strategy) {
+#define STRATEGY(e, name, shortest, meaning, Engine) \
+  case Strategy::e: explored_ = &explored_of(engine_.template emplace<Engine<M>>(model, options)); break;
+#include "explorer/strategies.def"
+#undef STRATEGY
     }
   }
   Search(const Search&) = delete;
@@ -39,24 +43,19 @@ class Search {
   const StateStore& store() const { return explored_->store(); }
 
  private:
-  // Breadth-first search is compiled for each state size up to kFixedWords
-  // words (index 0: any size), so its hashing, comparing and copying of
-  // states run loops of constant length.
-  static constexpr std::size_t kFixedWords = 8;
-  template <std::size_t... W>
-  const ExploredStates<M>* emplace_breadth_first(const M& model, const SearchOptions& options,
-                                                 std::index_sequence<W...>) {
-    const std::size_t fixed = model.state_words() <= kFixedWords ? model.state_words() : 0;
-    const ExploredStates<M>* e = nullptr;
-    ((W == fixed ? (void)(e = &engine_.template emplace<BreadthFirstSearch<M, W>>(model, options)) : void()), ...);
-    return e;
+  // An engine either is its explored states or holds them (explored()).
+  template <class E>
+  static const ExploredStates<M>& explored_of(const E& e) {
+    if constexpr (std::is_base_of_v<ExploredStates<M>, E>) return e;
+    else return e.explored();
   }
 
-  template <std::size_t... W>
-  static auto engines(std::index_sequence<W...>)
-      -> std::variant<std::monostate, DepthFirstSearch<M>, BreadthFirstSearch<M, W>...>;
-
-  decltype(engines(std::make_index_sequence<kFixedWords + 1>{})) engine_;
+  std::variant<std::monostate
+#define STRATEGY(e, name, shortest, meaning, Engine) , Engine<M>
+#include "explorer/strategies.def"
+#undef STRATEGY
+               >
+      engine_;
   const ExploredStates<M>* explored_ = nullptr;
 };
 

@@ -1,7 +1,8 @@
 // The search strategies, by name: what `--strategy` accepts, what reports
-// print, and whether a strategy's traces are shortest. Light on purpose: the
-// command line and the reports need the names, not the engines
-// (explorer/search.hpp picks the engine for a strategy).
+// print, and whether a strategy's traces are shortest, all from the registry
+// explorer/strategies.def. Light on purpose: the command line and the
+// reports need the names, not the engines (explorer/search.hpp builds the
+// engine a strategy names from the same registry).
 #pragma once
 
 #include <optional>
@@ -11,8 +12,9 @@
 namespace explorer {
 
 enum class Strategy {
-  BreadthFirst,  // level by level, in parallel; traces are shortest
-  DepthFirst,    // one thread, a stack; finds deep bugs early, traces not shortest
+#define STRATEGY(e, name, shortest, meaning, Engine) e,
+#include "explorer/strategies.def"
+#undef STRATEGY
 };
 
 struct StrategyInfo {
@@ -23,8 +25,9 @@ struct StrategyInfo {
 };
 
 inline constexpr StrategyInfo kStrategies[] = {
-    {Strategy::BreadthFirst, "bfs", true, "breadth-first, parallel; counterexamples are shortest"},
-    {Strategy::DepthFirst, "dfs", false, "depth-first, one thread; finds deep violations early, traces not shortest"},
+#define STRATEGY(e, name, shortest, meaning, Engine) {Strategy::e, name, shortest, meaning},
+#include "explorer/strategies.def"
+#undef STRATEGY
 };
 
 constexpr const StrategyInfo& strategy_info(Strategy s) {
