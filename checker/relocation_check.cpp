@@ -3,14 +3,15 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdint>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
 #include "model/config.hpp"
 #include "model/eligibility.hpp"
+#include "model/force_operand.hpp"
+#include "model/name_lookup.hpp"
 
 namespace lgr {
 namespace {
@@ -20,45 +21,21 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct Forces {
-  bool storage = false;
-  bool domain = false;
-  bool architecture = false;
-};
-
-std::string lowercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-Forces parse_forces(const std::vector<std::string>& args) {
-  Forces forces;
+// The FORCE operands given, as the flags of a request (model/force_operand.hpp).
+Request parse_forces(const std::vector<std::string>& args) {
+  Request forces;
   for (const std::string& arg : args) {
     std::istringstream values(arg);
     std::string value;
     while (std::getline(values, value, ',')) {
-      std::string v = lowercase(value);
-      if (v == "storage") {
-        forces.storage = true;
-      } else if (v == "domain") {
-        forces.domain = true;
-      } else if (v == "architecture") {
-        forces.architecture = true;
-      } else {
+      const std::optional<ForceOperand> f = parse_force_operand(value);
+      if (!f)
         throw UsageError(fmt::format(
             "unknown FORCE value '{}'; expected storage, domain or architecture", value));
-      }
+      apply_force(forces, *f);
     }
   }
   return forces;
-}
-
-template <typename T>
-std::string known_names(const std::vector<T>& items) {
-  std::vector<std::string> names;
-  for (const T& item : items) names.push_back(item.name);
-  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 // In the initial state every guest runs on its home and nothing else is
@@ -70,7 +47,7 @@ int64_t initial_used(const Config& cfg, int d) {
   return used;
 }
 
-int report(const Config& cfg, int g, int d, const Forces& forces, std::ostream& out) {
+int report(const Config& cfg, int g, int d, const Request& forces, std::ostream& out) {
   const std::string& guest = cfg.guests[g].name;
   const std::string& dest = cfg.members[d].name;
   if (cfg.guests[g].home == d) {
@@ -79,8 +56,8 @@ int report(const Config& cfg, int g, int d, const Forces& forces, std::ostream& 
     return 1;
   }
   int64_t used = initial_used(cfg, d);
-  std::vector<Reason> reasons = static_reasons(cfg, g, d, forces.domain, forces.architecture);
-  for (Reason r : storage_reasons(cfg, g, d, used, forces.storage)) reasons.push_back(r);
+  std::vector<Reason> reasons = static_reasons(cfg, g, d, forces.force_domain, forces.force_architecture);
+  for (Reason r : storage_reasons(cfg, g, d, used, forces.force_storage)) reasons.push_back(r);
   if (reasons.empty()) {
     out << fmt::format("User {} is eligible for relocation to {}\n", guest, dest);
     return 0;
@@ -96,7 +73,7 @@ int run_test_command(const std::string& config_path, const std::string& guest,
                      const std::string& dest, const std::vector<std::string>& force,
                      std::ostream& out, std::ostream& err) {
   try {
-    Forces forces = parse_forces(force);
+    const Request forces = parse_forces(force);
     Config cfg = load_config(config_path);
     int g = cfg.guest_index(guest);
     if (g < 0)

@@ -1,11 +1,13 @@
 #include "counterexamples/action_label.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <cctype>
 #include <sstream>
 #include <stdexcept>
+
+#include "model/name_lookup.hpp"
 
 namespace lgr {
 namespace {
@@ -39,13 +41,9 @@ int positive_number(const std::string& s) {
 // Names are stored in upper case; a trace may write them in any case.
 template <class Named>
 int index_named(const std::vector<Named>& items, const std::string& name, const char* what) {
-  std::string upper = name;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (size_t i = 0; i < items.size(); ++i)
-    if (items[i].name == upper) return static_cast<int>(i);
-  std::vector<std::string> known;
-  for (const auto& item : items) known.push_back(item.name);
-  throw std::invalid_argument(fmt::format("unknown {} '{}' (known: {})", what, name, fmt::join(known, ", ")));
+  const int i = index_of_name(items, name);
+  if (i < 0) throw std::invalid_argument(fmt::format("unknown {} '{}' (known: {})", what, name, known_names(items)));
+  return i;
 }
 
 }  // namespace

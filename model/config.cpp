@@ -17,7 +17,9 @@
 #include <utility>
 
 #include "model/config_json_reader.hpp"
+#include "model/force_operand.hpp"
 #include "model/input_file.hpp"
+#include "model/name_lookup.hpp"
 #include "model/strict_json.hpp"
 
 namespace lgr {
@@ -312,10 +314,8 @@ class ConfigReader : FieldReader {
     read_optional(v, at, "force", [&](const Json& x, const Pointer& p) {
       expect_array(x, p);
       for (size_t i = 0; i < x.size(); ++i) {
-        const std::string value = read_enum(x[i], p / i, "FORCE value", {"storage", "domain", "architecture"});
-        q.force_storage |= value == "storage";
-        q.force_domain |= value == "domain";
-        q.force_architecture |= value == "architecture";
+        const std::string value = read_enum(x[i], p / i, "FORCE value", force_operand_names());
+        apply_force(q, *parse_force_operand(value));
       }
     });
     return q;
@@ -346,20 +346,11 @@ class ConfigReader : FieldReader {
   }
 };
 
-// Names are stored in upper case; a lookup takes any case.
-template <typename T>
-int index_by_name(const std::vector<T>& items, const std::string& name) {
-  const std::string upper = uppercase(name);
-  for (size_t i = 0; i < items.size(); ++i)
-    if (items[i].name == upper) return static_cast<int>(i);
-  return -1;
-}
-
 }  // namespace
 
-int Config::member_index(const std::string& n) const { return index_by_name(members, n); }
-int Config::guest_index(const std::string& n) const { return index_by_name(guests, n); }
-int Config::domain_index(const std::string& n) const { return index_by_name(domains, n); }
+int Config::member_index(const std::string& n) const { return index_of_name(members, n); }
+int Config::guest_index(const std::string& n) const { return index_of_name(guests, n); }
+int Config::domain_index(const std::string& n) const { return index_of_name(domains, n); }
 
 Config parse_config(const std::string& text, const std::string& origin) {
   return ConfigReader(origin).read(parse_json(text, origin));

@@ -3,27 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 #include "model/closest_spelling.hpp"
 #include "model/config.hpp"
+#include "model/name_lookup.hpp"
 
 namespace lgr::config_detail {
 
 std::string json_quoted(const std::string& s) { return Json(s).dump(); }
-
-std::string uppercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
-
-std::string lowercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 std::string or_list(const std::vector<std::string>& items) {
   if (items.size() < 2) return items.empty() ? "" : items[0];

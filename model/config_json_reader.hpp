@@ -21,8 +21,6 @@ inline constexpr int64_t kMaxNumber = 2147483647;  // 2^31 - 1
 inline constexpr std::size_t kMaxNameLength = 8;
 
 std::string json_quoted(const std::string& s);
-std::string uppercase(std::string s);
-std::string lowercase(std::string s);
 // "a, b or c"
 std::string or_list(const std::vector<std::string>& items);
 
