@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "explorer/breadth_first_search.hpp"
+#include "explorer/held_engine.hpp"
 
 namespace explorer {
 
@@ -23,14 +24,7 @@ class BreadthFirstSearchAnySize {
   BreadthFirstSearchAnySize(const BreadthFirstSearchAnySize&) = delete;
   BreadthFirstSearchAnySize& operator=(const BreadthFirstSearchAnySize&) = delete;
 
-  SearchResult run() {
-    return std::visit(
-        [](auto& e) -> SearchResult {
-          if constexpr (std::is_same_v<std::decay_t<decltype(e)>, std::monostate>) return {};
-          else return e.run();
-        },
-        engine_);
-  }
+  SearchResult run() { return run_held_engine(engine_); }
   const ExploredStates<M>& explored() const { return *explored_; }
 
  private:

@@ -9,6 +9,7 @@
 
 #define LGRCHECK_STRATEGY_ENGINES
 #include "explorer/strategies.def"
+#include "explorer/held_engine.hpp"
 #include "explorer/strategy.hpp"
 
 namespace explorer {
@@ -27,14 +28,7 @@ class Search {
   Search(const Search&) = delete;
   Search& operator=(const Search&) = delete;
 
-  SearchResult run() {
-    return std::visit(
-        [](auto& e) -> SearchResult {
-          if constexpr (std::is_same_v<std::decay_t<decltype(e)>, std::monostate>) return {};
-          else return e.run();
-        },
-        engine_);
-  }
+  SearchResult run() { return run_held_engine(engine_); }
 
   std::vector<PathStep> path_to(StateId id) const { return explored_->path_to(id); }
   uint64_t size() const { return explored_->size(); }
