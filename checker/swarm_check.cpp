@@ -123,6 +123,7 @@ const char* swarm_job_end_name(SwarmJobEnd e) {
     case SwarmJobEnd::NoViolation: return "no violation";
     case SwarmJobEnd::Violation: return "violation";
     case SwarmJobEnd::Stopped: return "stopped";
+    case SwarmJobEnd::NotRun: return "not run";
     case SwarmJobEnd::NotCounted: return "not counted";
   }
   return "?";
@@ -192,13 +193,14 @@ SwarmReport run_swarm(const LgrModel& model, const SwarmSettings& s) {
       job.property.reset();
       continue;
     }
-    stopped |= job.end == SwarmJobEnd::Stopped || job.end == SwarmJobEnd::NotCounted;
+    stopped |= job.end == SwarmJobEnd::Stopped || job.end == SwarmJobEnd::NotRun;
+    if (job.end == SwarmJobEnd::NotRun) continue;
     r.states += job.search.states;
     r.transitions += job.search.transitions;
     r.max_depth = std::max(r.max_depth, job.search.depth);
     const auto& t = job.search.coverage;
-    summed.transitions.resize(t.transitions.size(), 0);
-    summed.group_states.resize(t.group_states.size(), 0);
+    summed.transitions.resize(std::max(summed.transitions.size(), t.transitions.size()), 0);
+    summed.group_states.resize(std::max(summed.group_states.size(), t.group_states.size()), 0);
     for (std::size_t a = 0; a < t.transitions.size(); ++a) summed.transitions[a] += t.transitions[a];
     for (std::size_t g = 0; g < t.group_states.size(); ++g) summed.group_states[g] += t.group_states[g];
   }

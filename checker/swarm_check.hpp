@@ -51,12 +51,14 @@ struct SwarmJobParams {
 };
 SwarmJobParams swarm_job_params(const SwarmSettings& s, uint64_t index);
 
-enum class SwarmJobEnd { NoViolation, Violation, Stopped, NotCounted };
+// NotRun: the time limit or a signal came first; NotCounted: above the
+// reported violation.
+enum class SwarmJobEnd { NoViolation, Violation, Stopped, NotRun, NotCounted };
 const char* swarm_job_end_name(SwarmJobEnd e);
 
 struct SwarmJob {
   SwarmJobParams params;
-  SwarmJobEnd end = SwarmJobEnd::NotCounted;
+  SwarmJobEnd end = SwarmJobEnd::NotRun;
   explorer::SearchResult search;  // counts, depth, fill, omission estimate, coverage
   std::optional<PropertyId> property;  // Violation: the first violated one in registry order
 };

@@ -24,7 +24,8 @@ std::string job_result(const SwarmJob& j) {
     case SwarmJobEnd::NoViolation:
       return j.search.complete() ? "no violation" : fmt::format("no violation ({})", explorer::stop_reason_text(j.search.stop));
     case SwarmJobEnd::Stopped: return fmt::format("stopped ({})", explorer::stop_reason_text(j.search.stop));
-    case SwarmJobEnd::NotCounted: return "not counted (a lower job found a violation, or none ran)";
+    case SwarmJobEnd::NotRun: return "not run (the time limit or a signal came first)";
+    case SwarmJobEnd::NotCounted: return "not counted (a lower job found a violation)";
   }
   return "?";
 }
@@ -64,7 +65,7 @@ void print_swarm(const LgrModel& model, const SwarmSettings& s, const SwarmRepor
   fmt::print(out, "  {:>5} {:>20} {:>20} {:>10} {:>11} {:>6} {:>8} {:>9} {:>8}  {}\n", "job", "salt", "order", "states",
              "transitions", "depth", "fill", "lost", "actions", "result");
   for (const SwarmJob& j : r.jobs) {
-    if (j.end == SwarmJobEnd::NotCounted) {
+    if (j.end == SwarmJobEnd::NotCounted || j.end == SwarmJobEnd::NotRun) {
       fmt::print(out, "  {:>5} {:>20} {:>20} {:>10} {:>11} {:>6} {:>8} {:>9} {:>8}  {}\n", j.params.index, j.params.salt,
                  j.params.order_seed, "-", "-", "-", "-", "-", "-", job_result(j));
       continue;
@@ -128,7 +129,7 @@ nlohmann::json swarm_json(const LgrModel& model, const SwarmSettings& s, const S
               {"order_seed", job.params.order_seed},
               {"result", swarm_job_end_name(job.end)},
               {"rerun", swarm_job_rerun_args(model, s, job.params)}};
-    if (job.end != SwarmJobEnd::NotCounted) {
+    if (job.end != SwarmJobEnd::NotCounted && job.end != SwarmJobEnd::NotRun) {
       e["states"] = job.search.states;
       e["transitions"] = job.search.transitions;
       e["depth"] = job.search.depth;
