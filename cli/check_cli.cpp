@@ -334,7 +334,8 @@ void add_check_command(CLI::App& app, int& status) {
                   "the lowest job's that finds one (lower jobs always finish, higher ones are cancelled), so\n"
                   "the result does not depend on --threads. Prints one line per job and how to rerun one\n"
                   "alone. Never a pass: 'no violation found', exit 3; a violation: fail, exit 1, its trace\n"
-                  "shortened (DIR/P.trace) beside the depth-first one (DIR/P.dfs.trace). No --liveness");
+                  "shortened (DIR/P.trace) beside the depth-first one (DIR/P.dfs.trace). No --liveness.\n"
+                  "How it stops and why: docs/swarm.md");
   cmd->add_option("--seed", a->seed, "--swarm: job i's hash salt and successor order come from (seed, i) (default 1)")
       ->default_val(1);
   cmd->add_option("--hash-salt", a->hash_salt,

@@ -86,7 +86,7 @@ TEST_CASE("swarm: the same seed gives the same jobs and the same violation at 1 
   }
 }
 
-TEST_CASE("swarm: every state-property variant is found with a fixed seed; its traces replay", "[swarm]") {
+TEST_CASE("swarm: every state-property variant is found with a fixed seed, and its traces replay", "[swarm]") {
   // What seed 1 with 4 jobs of 256 KiB reports: the job, the property, the
   // depth-first trace's length and the shortened one's. Depth-first goes
   // deep at once: job 0 finds each. ssi2-basic has no violation of
@@ -208,7 +208,7 @@ TEST_CASE("swarm: job parameters come from (seed, index), and the jobs differ", 
   for (const SwarmJob& j : r.jobs) CHECK(j.search.expected_missed > 1);
 }
 
-TEST_CASE("swarm: an order seed reorders depth-first search, a salt the bitstate hash; 0 changes nothing", "[swarm]") {
+TEST_CASE("swarm: an order seed reorders depth-first search, a salt the bitstate hash, and 0 changes nothing", "[swarm]") {
   auto dfs = [&](const LgrModel& m, uint64_t order, uint64_t salt, explorer::StoreKind store) {
     const CheckedModel checked(m);
     explorer::SearchOptions o;
