@@ -136,3 +136,24 @@ TEST_CASE("swarm cli: options that do not fit a swarm are bad input", "[swarm][c
   // --strategy dfs is what a swarm runs: it is accepted.
   CHECK(run_lgrcheck({"check", cfg, "--swarm", "1", "--strategy", "dfs", "-q"}).status == 3);
 }
+
+TEST_CASE("swarm cli: a time limit makes it incomplete, exit 3, with the jobs it kept from starting 'not run'",
+          "[swarm][cli]") {
+  // One job of ssi4-seed takes seconds; 0.3 s stops it and keeps the others from starting.
+  const auto r = run_lgrcheck({"check", example("ssi4-seed.json"), "--variant", "no-reservation", "--swarm", "3",
+                               "--threads", "1", "--max-memory", "3M", "--time-limit", "0.3", "--json", "-"});
+  INFO(r.output());
+  CHECK(r.status == 3);
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  CHECK(j["verdict"] == "incomplete");
+  CHECK(j["stop_reason"] == "time limit");
+  CHECK(j["jobs"][0]["result"] == "stopped");
+  CHECK(j["jobs"][0]["stop_reason"] == "time limit reached");
+  CHECK(j["jobs"][1]["result"] == "not run");
+  CHECK(j["jobs"][2]["result"] == "not run");
+  CHECK(j["states"] == j["jobs"][0]["states"]);
+  CHECK(j["actions_total"] == 53);
+  CHECK(j["actions_taken"] == j["jobs"][0]["actions_taken"]);
+  CHECK(contains(r.err, "not run (the time limit or a signal came first)"));
+  CHECK(contains(r.err, "verdict: incomplete (no violation found so far; a swarm is never a proof)\n"));
+}
