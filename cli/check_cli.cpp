@@ -15,6 +15,7 @@
 #include "checker/byte_size.hpp"
 #include "checker/check_runner.hpp"
 #include "cli/check_error.hpp"
+#include "cli/check_swarm.hpp"
 #include "cli/commands.hpp"
 #include "cli/help_text.hpp"
 #include "checker/exit_codes.hpp"
@@ -67,6 +68,12 @@ struct CheckArgs {
   std::string store;
   std::string bitstate;
   int bitstate_hashes = 3;
+  int64_t swarm = 0;
+  uint64_t seed = 1;
+  uint64_t hash_salt = 0;
+  uint64_t order_seed = 0;
+  // Which options the command line named (the swarm refuses some).
+  bool swarm_given = false, seed_given = false, strategy_given = false;
 };
 
 using WrittenFiles = std::vector<std::pair<std::string, std::vector<std::string>>>;  // property, its files
@@ -125,6 +132,28 @@ std::string choose_store(const CheckArgs& a, explorer::SearchOptions& o) {
   return "";
 }
 
+// --swarm and the options of one diversified search; the error text, or "".
+std::string swarm_conflict(const CheckArgs& a, const explorer::SearchOptions& o, bool liveness) {
+  if (!a.swarm_given) {
+    if (a.seed_given) return "--seed seeds the jobs of --swarm; give --swarm N too";
+    if (a.order_seed && o.strategy != explorer::Strategy::DepthFirst)
+      return "--order-seed orders the depth-first search's successors; it needs --strategy dfs";
+    if (a.hash_salt && o.store != explorer::StoreKind::Bitstate)
+      return "--hash-salt changes the bitstate hash functions; it needs --store bitstate (or --bitstate SIZE)";
+    return "";
+  }
+  if (a.swarm < 1) return "--swarm must be at least 1 (got " + std::to_string(a.swarm) + ")";
+  if (a.strategy_given && o.strategy != explorer::Strategy::DepthFirst)
+    return "--swarm runs depth-first jobs; it cannot run with --strategy " + a.strategy;
+  if (liveness) return "--swarm checks the state properties only; it cannot run with --liveness";
+  if (!a.store.empty() || a.hash_compaction || !a.bitstate.empty())
+    return "--swarm gives each job a bit array of --max-memory / N; it cannot run with --store, --bitstate or "
+           "--hash-compaction";
+  if (a.hash_salt || a.order_seed)
+    return "--swarm gives each job its own --hash-salt and --order-seed (from --seed); they cannot be given with it";
+  return "";
+}
+
 int run(const CheckArgs& a) {
   const bool json_to_stdout = a.json == "-";
   auto bad_input = [&](const std::string& msg) { return report_check_error(msg, json_to_stdout); };
@@ -157,6 +186,11 @@ int run(const CheckArgs& a) {
   if (const std::string e = choose_store(a, settings.search); !e.empty()) return bad_input(e);
   const explorer::LabelMask liveness_bits =
       property_bit(PropertyId::Termination) | property_bit(PropertyId::SyncAnswered);
+  if (const std::string e = swarm_conflict(a, settings.search, a.liveness || (settings.properties & liveness_bits));
+      !e.empty())
+    return bad_input(e);
+  settings.search.hash_salt = a.hash_salt;
+  settings.search.order_seed = a.order_seed;
   if (settings.search.store != explorer::StoreKind::Table && (a.liveness || (settings.properties & liveness_bits)))
     return bad_input(std::string("--liveness needs the states themselves to build the graph; it cannot run with --store ") +
                      explorer::store_name(settings.search.store));
@@ -177,6 +211,23 @@ int run(const CheckArgs& a) {
 
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  if (a.swarm_given) {
+    SwarmSettings s;
+    s.jobs = static_cast<uint64_t>(a.swarm);
+    s.seed = a.seed;
+    s.threads = a.threads;
+    if (settings.search.max_memory) s.memory = settings.search.max_memory;
+    s.hashes = a.bitstate_hashes;
+    s.properties = settings.properties;
+    s.max_states = settings.search.max_states;
+    s.time_limit = a.time_limit;
+    s.interrupt = &g_interrupted;
+    const int status =
+        run_swarm_command(*model, s, {a.json, a.quiet, a.coverage, a.trace_dir, a.no_traces, a.no_print_traces});
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return status;
+  }
   const CheckReport report = run_check(*model, settings);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
@@ -230,7 +281,7 @@ void add_check_command(CLI::App& app, int& status) {
       "check",
       "Explore every reachable state of CONFIG and check the properties of the LGR model.\n"
       "Exit 0 when all hold, 1 when one is violated, 2 on bad input, 3 when incomplete\n"
-      "or not a proof (bitstate: 'probable pass'), 5 when all hold but --strict is given and a\n"
+      "or not a proof (bitstate: 'probable pass'; --swarm: 'no violation found'), 5 when all hold but --strict is given and a\n"
       "warning says what the check did not cover.\n"
       "The summary states the bounds (and with --liveness the fairness) the verdict holds under.\n"
       "Examples:\n"
@@ -241,7 +292,8 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
       "  lgrcheck check huge.json --threads 2 --store tree\n"
       "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
-      "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first");
+      "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first\n"
+      "  lgrcheck check huge.json --swarm 64 --threads 8 --max-memory 4G --seed 7");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
                   "protocol variant with one rule broken (repeatable, or comma-separated): " +
@@ -254,8 +306,8 @@ void add_check_command(CLI::App& app, int& status) {
                 "also check Termination and SyncAnswered under weak fairness (after the search;\n"
                 "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
   cmd->add_option("--threads", a->threads,
-                  "worker threads of the breadth-first search (default: the cores present; results never\n"
-                  "depend on it)");
+                  "worker threads of the breadth-first search, or --swarm jobs run at once (default: the cores\n"
+                  "present; results never depend on it)");
   std::string strategies;
   for (const auto& s : explorer::kStrategies)
     strategies += fmt::format("{}{}{}: {}", strategies.empty() ? "" : ";\n", s.name,
@@ -275,12 +327,30 @@ void add_check_command(CLI::App& app, int& status) {
                   "prints the expected number of states lost and the chance that any was");
   cmd->add_option("--bitstate-hashes", a->bitstate_hashes, "bits set per state with bitstate (default 3)")
       ->default_val(3);
+  cmd->add_option("--swarm", a->swarm,
+                  "swarm verification (SPIN's): N bitstate depth-first jobs, each with its own hash salt and\n"
+                  "successor order (from --seed) and a bit array of --max-memory / N (default 512M in all),\n"
+                  "run --threads at a time, each stopping at its first violation. The violation reported is\n"
+                  "the lowest job's that finds one (lower jobs always finish, higher ones are cancelled), so\n"
+                  "the result does not depend on --threads. Prints one line per job and how to rerun one\n"
+                  "alone. Never a pass: 'no violation found', exit 3; a violation: fail, exit 1, its trace\n"
+                  "shortened (DIR/P.trace) beside the depth-first one (DIR/P.dfs.trace). No --liveness.\n"
+                  "How it stops and why: docs/swarm.md");
+  cmd->add_option("--seed", a->seed, "--swarm: job i's hash salt and successor order come from (seed, i) (default 1)")
+      ->default_val(1);
+  cmd->add_option("--hash-salt", a->hash_salt,
+                  "bitstate: another family of hash functions (0, the default: the plain hash); --swarm prints\n"
+                  "each job's");
+  cmd->add_option("--order-seed", a->order_seed,
+                  "--strategy dfs: shuffle each state's new successors with this seed (0, the default: the\n"
+                  "model's order); --swarm prints each job's");
   cmd->add_flag("--stop-at-first", a->stop_at_first, "stop at the first violation (counts are then partial)");
   cmd->add_option("--max-states", a->max_states,
                   "stop once this many states are stored (verdict: incomplete); it is checked after each\n"
                   "chunk of at most 256 expanded states, so the count may pass N by their successors on\n"
                   "each thread");
-  cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G");
+  cmd->add_option("--max-memory", a->max_memory, "stop when the state store reaches SIZE, e.g. 8G; with --swarm: the bit arrays of all\n"
+                  "jobs together (default 512M), not a limit");
   cmd->add_option("--time-limit", a->time_limit, "stop after SECONDS (verdict: incomplete)");
   cmd->add_flag("-q,--quiet", a->quiet, "print the verdict line only (with --json -, only the JSON)");
   cmd->add_option("--trace-dir", a->trace_dir,
@@ -298,7 +368,10 @@ void add_check_command(CLI::App& app, int& status) {
                 "fail a pass that has warnings (a request or action never enabled, a sanity goal never\n"
                 "reached, a variant that changes nothing, a budget never spent; see docs/warnings.md)\n"
                 "with exit status 5");
-  cmd->callback([a, &status] {
+  cmd->callback([a, cmd, &status] {
+    a->swarm_given = cmd->count("--swarm") > 0;
+    a->seed_given = cmd->count("--seed") > 0;
+    a->strategy_given = cmd->count("--strategy") > 0;
     try {
       status = run(*a);
     } catch (const std::exception& e) {

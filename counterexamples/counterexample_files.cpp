@@ -89,14 +89,15 @@ std::string counterexample_stem(const LgrModel& model, const std::string& proper
 
 std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                                               const std::string& property, const std::string& dir,
-                                              std::optional<std::size_t> loop_start, bool shortest) {
+                                              std::optional<std::size_t> loop_start, bool shortest,
+                                              const std::string& suffix) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error(fmt::format("cannot create the trace folder {}: {}", dir, ec.message()));
   const std::string& config_path = model.config().path;
   std::string config = config_path;
   if (!config_path.empty()) config = fs::absolute(config_path).lexically_normal().lexically_relative(fs::absolute(dir).lexically_normal()).string();
-  const fs::path stem = fs::path(dir) / counterexample_stem(model, property);
+  const fs::path stem = fs::path(dir) / (counterexample_stem(model, property) + suffix);
   const fs::path trace_file = stem.string() + ".trace", json_file = stem.string() + ".json";
   Trace trace = counterexample_trace(model, path, property, config, loop_start, shortest);
   trace.notes.push_back("re-check it with: lgrcheck replay " + trace_file.string());

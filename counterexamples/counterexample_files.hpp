@@ -36,9 +36,11 @@ std::string counterexample_stem(const LgrModel& model, const std::string& proper
 // Writes both files into `dir` (created when missing), with the `config`
 // line relative to `dir`; returns their paths, .trace first. Throws
 // std::runtime_error("cannot write FILE") when the folder is not writable.
+// `suffix` goes after the stem (".dfs": DIR/P.dfs.trace), for a second
+// trace of the same property.
 std::vector<std::string> write_counterexample(const LgrModel& model, const std::vector<explorer::PathStep>& path,
                                               const std::string& property, const std::string& dir,
                                               std::optional<std::size_t> loop_start = std::nullopt,
-                                              bool shortest = true);
+                                              bool shortest = true, const std::string& suffix = "");
 
 }  // namespace lgr

@@ -4,7 +4,9 @@
 // 2004). A new state whose k bits happen to be set already is taken for a
 // visited one and lost, with all it alone leads to: a bitstate search is
 // never a proof. The fill (the fraction of bits set) says how likely that
-// was; see omission estimate in the search result.
+// was; see omission estimate in the search result. A nonzero salt remixes
+// the state hash first, so each salt gives another family of k functions
+// (swarm jobs lose different states); salt 0 is the plain hash.
 #pragma once
 
 #include <atomic>
@@ -20,8 +22,8 @@ namespace explorer {
 
 class BitstateSet {
  public:
-  BitstateSet(uint64_t bits, int hashes)
-      : bits_(bits), hashes_(hashes), memory_((bits + 63) / 64 * 8, true),
+  BitstateSet(uint64_t bits, int hashes, uint64_t salt = 0)
+      : bits_(bits), hashes_(hashes), salt_(salt), memory_((bits + 63) / 64 * 8, true),
         words_(reinterpret_cast<std::atomic<uint64_t>*>(memory_.data())) {
     if (bits < 64) throw std::invalid_argument("bitstate: fewer than 64 bits");
     if (hashes < 1 || hashes > 16) throw std::invalid_argument("bitstate: 1 to 16 hash functions");
@@ -30,6 +32,7 @@ class BitstateSet {
 
   uint64_t bits() const { return bits_; }
   int hashes() const { return hashes_; }
+  uint64_t salt() const { return salt_; }
   uint64_t bytes() const { return (bits_ + 7) / 8; }
   uint64_t set_bits() const { return set_.load(std::memory_order_relaxed); }
   double fill() const { return static_cast<double>(set_bits()) / static_cast<double>(bits_); }
@@ -74,7 +77,8 @@ class BitstateSet {
   double expected_missed() const { return expected_missed_; }
 
  private:
-  static void split(uint64_t h, uint64_t& h1, uint64_t& h2) {
+  void split(uint64_t h, uint64_t& h1, uint64_t& h2) const {
+    if (salt_) h = mix64(h ^ salt_);
     h1 = h;
     h2 = mix64(h ^ 0x6a09e667f3bcc909ULL) | 1;  // odd: the k positions differ
   }
@@ -85,6 +89,7 @@ class BitstateSet {
 
   uint64_t bits_;
   int hashes_;
+  uint64_t salt_;
   ReservedMemory memory_;
   std::atomic<uint64_t>* words_;
   std::atomic<uint64_t> set_{0};

@@ -4,6 +4,10 @@
 // follow the search tree, so they are not the shortest. Same store, limits
 // and after-run API as the breadth-first engine; ids number the states in
 // the order they are found.
+// Swarm diversity (SearchOptions::order_seed): a nonzero seed shuffles each
+// state's new successors before they are pushed, by one generator that the
+// search draws from in its own (deterministic) order, so a seed names one
+// search; seed 0 keeps the model's order.
 #pragma once
 
 #include <algorithm>
@@ -36,6 +40,16 @@ class DepthFirstSearch : public ExploredStates<M> {
     StateId id;
     uint32_t depth;
   };
+  // splitmix64: small, and every seed gives a full-period stream.
+  struct OrderGenerator {
+    uint64_t state;
+    uint64_t next() {
+      uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+      return z ^ (z >> 31);
+    }
+  };
 };
 
 template <ExplorableModel M>
@@ -62,6 +76,14 @@ SearchResult DepthFirstSearch<M>::run() {
 
   uint32_t deepest = 0;
   uint64_t expanded = 0;
+  OrderGenerator order{options_.order_seed};
+  // Bitstate: new states since the omission estimate was last brought up
+  // to date (every 1024 expansions, at the fill of that moment).
+  uint64_t found_since = 0;
+  auto note_found = [&] {
+    if (store_.kind() == StoreKind::Bitstate && found_since) store_.bitstate().note_level(found_since);
+    found_since = 0;
+  };
   CoverageCounter coverage(options_.action_groups);
   auto bytes = [&] {
     return store_.bytes() + stack.capacity() * sizeof(Frame) +
@@ -110,6 +132,9 @@ SearchResult DepthFirstSearch<M>::run() {
       }
       if (in.second) fresh.push_back({in.first, i});
     }
+    found_since += fresh.size();
+    if (options_.order_seed)
+      for (std::size_t i = fresh.size(); i > 1; --i) std::swap(fresh[i - 1], fresh[order.next() % i]);
     for (auto it = fresh.rbegin(); it != fresh.rend(); ++it) {
       stack.push_back({it->first, f.depth + 1});
       deepest = std::max(deepest, f.depth + 1);
@@ -117,6 +142,7 @@ SearchResult DepthFirstSearch<M>::run() {
         stack_states.insert(stack_states.end(), &succ[it->second * words], &succ[(it->second + 1) * words]);
     }
     if ((++expanded & 1023) == 0 || monitor.stopping()) {
+      note_found();
       monitor.check(store_.size(), bytes());
       monitor.maybe_report([&] {
         ProgressSnapshot p;
@@ -130,6 +156,7 @@ SearchResult DepthFirstSearch<M>::run() {
       if (monitor.stopping()) break;
     }
   }
+  note_found();
   monitor.note_bytes(bytes());
   coverage.add_to(r.coverage);
   r.states = store_.size();

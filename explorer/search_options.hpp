@@ -28,6 +28,8 @@ struct SearchOptions {
   StoreKind store = StoreKind::Table;  // where visited states go (see store_kind.hpp)
   uint64_t bitstate_bits = uint64_t{1} << 32;  // --store bitstate: bits in the array
   int bitstate_hashes = 3;                     // --store bitstate: bits per state (k)
+  uint64_t hash_salt = 0;   // --store bitstate: 0 the plain hash, else another family of k functions
+  uint64_t order_seed = 0;  // depth-first: 0 the model's order, else each state's new successors shuffled
   bool stop_at_first = false;   // stop once a state carries any label of `stop_labels`
   LabelMask stop_labels = ~LabelMask{0};  // which labels matter for stop_at_first
   uint64_t max_states = 0;      // 0 = no limit

@@ -36,7 +36,7 @@ StateStore::StateStore(std::size_t words, StoreSettings settings)
     max_states_ = std::min<uint64_t>(max_states_, arena_memory_.capacity() / (words_ * sizeof(StateWord)));
   }
   if (kind_ == StoreKind::Tree) tree_.emplace(words_);
-  if (kind_ == StoreKind::Bitstate) bits_.emplace(settings.bitstate_bits, settings.bitstate_hashes);
+  if (kind_ == StoreKind::Bitstate) bits_.emplace(settings.bitstate_bits, settings.bitstate_hashes, settings.bitstate_salt);
   max_states_ = std::min(max_states_, kMaxIds);
 }
 

@@ -37,6 +37,7 @@ struct StoreSettings {
   StoreKind kind = StoreKind::Table;
   uint64_t bitstate_bits = uint64_t{1} << 32;  // bitstate only
   int bitstate_hashes = 3;
+  uint64_t bitstate_salt = 0;  // 0: the plain hash (see BitstateSet)
 };
 
 class StateStore {
