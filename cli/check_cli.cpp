@@ -369,6 +369,7 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
       "  lgrcheck check huge.json --threads 2 --store tree\n"
       "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
+      "  lgrcheck check huge.json --threads 8 --checkpoint ckpt/ --checkpoint-every 10m  (then: lgrcheck resume ckpt/)\n"
       "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,

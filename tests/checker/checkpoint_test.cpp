@@ -102,12 +102,12 @@ std::string refusal(const LgrModel& m, const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("resuming at every level boundary gives the uninterrupted result, table store", "[checkpoint]") {
+TEST_CASE("resuming at every level boundary gives the uninterrupted result with the table store", "[checkpoint]") {
   expect_resume_at_every_level("ssi2-basic.json", {}, explorer::StoreKind::Table);
   expect_resume_at_every_level("ssi2-basic.json", {"early-resume"}, explorer::StoreKind::Table);
 }
 
-TEST_CASE("resuming at every level boundary gives the uninterrupted result, hash compaction", "[checkpoint]") {
+TEST_CASE("resuming at every level boundary gives the uninterrupted result with hash compaction", "[checkpoint]") {
   expect_resume_at_every_level("ssi2-basic.json", {"early-resume"}, explorer::StoreKind::HashCompaction);
 }
 
@@ -170,7 +170,7 @@ TEST_CASE("a damaged or missing checkpoint file is refused in one line", "[check
   CHECK(lgr::testing::results_of(resume_from(m, settings_for(explorer::StoreKind::Table, 2), crashed)) == reference);
 }
 
-TEST_CASE("a checkpoint written for another configuration, version or store is refused", "[checkpoint]") {
+TEST_CASE("a checkpoint written for another configuration or version or store is refused", "[checkpoint]") {
   lgr::testing::ScratchDir scratch("checkpoint");
   const fs::path config = scratch.path() / "mine.json";
   fs::copy_file(lgr::testing::example("ssi2-basic.json"), config);

@@ -50,7 +50,7 @@ std::string folder_files(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("checkpoint: killed with SIGKILL at random points and resumed, the uninterrupted result", "[checkpoint]") {
+TEST_CASE("checkpoint: killed with SIGKILL at random points and resumed gives the uninterrupted result", "[checkpoint]") {
   lgr::testing::ScratchDir scratch("checkpoint-kill");
   const fs::path dir = scratch.path();
   const std::vector<std::string> check = {"check", example("ssi3-contention.json"), "--variant", "dst-cancel-discards",
