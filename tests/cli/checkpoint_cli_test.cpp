@@ -63,10 +63,10 @@ TEST_CASE("checkpoint: killed with SIGKILL at random points and resumed gives th
   const auto plain = run_lgrcheck(with({"--json", (dir / "plain.json").string(), "--trace-dir", (dir / "plain").string()}));
   REQUIRE(plain.status == 1);
   std::mt19937 random(19);
-  for (int run = 0; run < 4; ++run) {
+  for (int run = 0; run < 5; ++run) {
     const fs::path ckpt = dir / ("ckpt-" + std::to_string(run));
     const fs::path traces = dir / ("traces-" + std::to_string(run)), json = dir / ("run-" + std::to_string(run) + ".json");
-    const int delay_ms = std::uniform_int_distribution<int>(20, 400)(random);
+    const int delay_ms = std::uniform_int_distribution<int>(10, 250)(random);
     const pid_t pid = lgr::testing::spawn_lgrcheck(
         with({"--checkpoint", ckpt.string(), "--threads", "2", "--json", json.string(), "--trace-dir", traces.string()}),
         (dir / "out").string());
