@@ -40,7 +40,6 @@ void CheckpointFolder::write_file(const std::string& path, const std::function<v
 void CheckpointFolder::publish(uint64_t number, const std::function<void(const std::string&)>& write) {
   const std::string name = "ckpt-" + std::to_string(number);
   const std::string tmp = path_of(name + ".tmp"), final_path = path_of(name);
-  const std::optional<std::string> previous = current();
   std::error_code ec;
   fs::create_directories(dir_, ec);
   fs::remove_all(tmp, ec);
@@ -53,7 +52,12 @@ void CheckpointFolder::publish(uint64_t number, const std::function<void(const s
   write_file(path_of("CURRENT.tmp"), [&](std::FILE* f) { std::fprintf(f, "%s\n", name.c_str()); });
   fs::rename(path_of("CURRENT.tmp"), path_of("CURRENT"));
   sync_folder(dir_);
-  if (previous && *previous != name) fs::remove_all(path_of(*previous), ec);
+  // The previous checkpoint, and what a crash before this point left of
+  // older ones (a folder never switched to, or never deleted).
+  for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    const std::string other = e.path().filename().string();
+    if (other.rfind("ckpt-", 0) == 0 && other != name) fs::remove_all(e.path(), ec);
+  }
 }
 
 }  // namespace lgr
