@@ -70,6 +70,13 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   explorer::SearchOptions opts = settings.search;
   opts.stop_labels = checked;
   opts.action_groups = action_kind_groups(model);
+  std::shared_ptr<CheckpointWriter> writer;
+  if (settings.checkpoint) {
+    writer = std::make_shared<CheckpointWriter>(*settings.checkpoint, model.state_words(), opts.store);
+    opts.checkpoint_due = [writer](uint32_t depth) { return writer->due(depth); };
+    opts.checkpoint = [writer](const explorer::LevelCut& cut) { writer->write(cut); };
+  }
+  opts.resume = settings.resume;
   explorer::Search<CheckedModel> search(checked_model, opts);
 
   CheckReport r;
@@ -77,6 +84,11 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   r.config_name = model.config().name;
   r.variants = model.variants().names();
   r.search = search.run();
+  if (writer) {
+    r.checkpoint = writer->stats();
+    r.checkpoint_dir = settings.checkpoint->dir;
+  }
+  r.resumed_from = settings.resumed_from;
   r.state_bytes = model.state_words() * sizeof(explorer::StateWord);
 
   bool violated = false;
@@ -188,6 +200,16 @@ nlohmann::json report_json(const CheckReport& r) {
   json effects = json::object();
   for (const auto& e : r.variant_effects) effects[e.variant] = {{"transitions_changed", e.transitions}};
   if (!r.variant_effects.empty()) j["variant_effects"] = effects;
+  if (r.checkpoint) {
+    j["checkpoint"] = {{"dir", r.checkpoint_dir}, {"written", r.checkpoint->written}};
+    if (r.checkpoint->written)
+      j["checkpoint"]["last"] = {{"number", r.checkpoint->number},
+                                 {"level", r.checkpoint->level},
+                                 {"states", r.checkpoint->states},
+                                 {"bytes", r.checkpoint->bytes},
+                                 {"seconds", r.checkpoint->seconds}};
+  }
+  if (r.resumed_from) j["resumed_from"] = r.resumed_from;
   json warnings = json::array();
   for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
   j["warnings"] = warnings;
@@ -275,6 +297,11 @@ void print_summary(const CheckReport& r, std::ostream& out, bool with_coverage) 
     else
       fmt::print(out, "  sanity goal {:<7} {}\n", name, s.complete() ? "never reached" : "not reached so far");
   }
+  if (r.resumed_from) fmt::print(out, "  resumed from checkpoint {} in {}\n", r.resumed_from, r.checkpoint_dir);
+  if (r.checkpoint && r.checkpoint->written)
+    fmt::print(out, "  {} ({} written in {})\n", r.checkpoint->line(), r.checkpoint->written, r.checkpoint_dir);
+  else if (r.checkpoint)
+    fmt::print(out, "  no checkpoint written in {}\n", r.checkpoint_dir);
   if (with_coverage) print_coverage(r.coverage, out);
   for (const auto& w : r.warnings) fmt::print(out, "warning: [{}] {}\n", w.code, w.message);
   fmt::print(out, "verdict: {}\n", verdict_name(r.verdict));

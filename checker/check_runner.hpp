@@ -10,6 +10,7 @@
 
 #include "checker/action_coverage_report.hpp"
 #include "checker/check_warnings.hpp"
+#include "checker/checkpoint.hpp"
 #include "checker/variant_effect.hpp"
 #include "explorer/path_rebuild.hpp"
 #include "explorer/search_options.hpp"
@@ -29,6 +30,9 @@ struct CheckSettings {
   explorer::LabelMask properties = 0;  // 0 = every state property
   bool liveness = false;  // also Termination and SyncAnswered (naming them in `properties` does too)
   explorer::SearchOptions search;
+  std::optional<CheckpointPlan> checkpoint;           // --checkpoint DIR
+  std::shared_ptr<const explorer::LevelCut> resume;   // lgrcheck resume: start from this cut
+  uint64_t resumed_from = 0;                          // its checkpoint number
 };
 
 struct PropertyOutcome {
@@ -73,6 +77,9 @@ struct CheckReport {
   CoverageReport coverage;
   std::vector<VariantEffect> variant_effects;  // with --variant, in exact mode
   std::vector<CheckWarning> warnings;
+  std::optional<CheckpointStats> checkpoint;  // with --checkpoint
+  std::string checkpoint_dir;
+  uint64_t resumed_from = 0;  // the checkpoint number a resume started from, 0: none
 
   const PropertyOutcome* find(PropertyId id) const;
 };

@@ -14,6 +14,8 @@
 
 #include "checker/byte_size.hpp"
 #include "checker/check_runner.hpp"
+#include "checker/checkpoint.hpp"
+#include "checker/duration_text.hpp"
 #include "cli/check_error.hpp"
 #include "cli/check_swarm.hpp"
 #include "cli/commands.hpp"
@@ -74,7 +76,54 @@ struct CheckArgs {
   uint64_t order_seed = 0;
   // Which options the command line named (the swarm refuses some).
   bool swarm_given = false, seed_given = false, strategy_given = false;
+  std::string checkpoint;        // --checkpoint DIR
+  std::string checkpoint_every;  // --checkpoint-every DURATION ("": every level)
+  std::string resume;            // lgrcheck resume DIR: the checkpoint folder to start from
 };
+
+// The settings a checkpoint's manifest keeps, so that `lgrcheck resume DIR`
+// runs the same check (the thread count is not among them: results never
+// depend on it).
+nlohmann::json command_json(const CheckArgs& a) {
+  namespace fs = std::filesystem;
+  return {{"config", a.config}, {"config_absolute", fs::absolute(a.config).string()},
+          {"variants", a.variants}, {"properties", a.properties}, {"json", a.json},
+          {"stop_at_first", a.stop_at_first}, {"liveness", a.liveness}, {"coverage", a.coverage},
+          {"strict", a.strict}, {"max_states", a.max_states}, {"max_memory", a.max_memory},
+          {"time_limit", a.time_limit}, {"quiet", a.quiet}, {"trace_dir", a.trace_dir},
+          {"no_traces", a.no_traces}, {"no_print_traces", a.no_print_traces}, {"strategy", a.strategy},
+          {"store", a.store}, {"hash_compaction", a.hash_compaction}, {"bitstate", a.bitstate},
+          {"bitstate_hashes", a.bitstate_hashes}, {"checkpoint_every", a.checkpoint_every}};
+}
+
+CheckArgs command_args(const nlohmann::json& j) {
+  namespace fs = std::filesystem;
+  CheckArgs a;
+  a.config = j.at("config").get<std::string>();
+  std::error_code ec;
+  if (!fs::exists(a.config, ec)) a.config = j.at("config_absolute").get<std::string>();  // resumed elsewhere
+  j.at("variants").get_to(a.variants);
+  j.at("properties").get_to(a.properties);
+  j.at("json").get_to(a.json);
+  j.at("stop_at_first").get_to(a.stop_at_first);
+  j.at("liveness").get_to(a.liveness);
+  j.at("coverage").get_to(a.coverage);
+  j.at("strict").get_to(a.strict);
+  j.at("max_states").get_to(a.max_states);
+  j.at("max_memory").get_to(a.max_memory);
+  j.at("time_limit").get_to(a.time_limit);
+  j.at("quiet").get_to(a.quiet);
+  j.at("trace_dir").get_to(a.trace_dir);
+  j.at("no_traces").get_to(a.no_traces);
+  j.at("no_print_traces").get_to(a.no_print_traces);
+  j.at("strategy").get_to(a.strategy);
+  j.at("store").get_to(a.store);
+  j.at("hash_compaction").get_to(a.hash_compaction);
+  j.at("bitstate").get_to(a.bitstate);
+  j.at("bitstate_hashes").get_to(a.bitstate_hashes);
+  j.at("checkpoint_every").get_to(a.checkpoint_every);
+  return a;
+}
 
 using WrittenFiles = std::vector<std::pair<std::string, std::vector<std::string>>>;  // property, its files
 
@@ -151,6 +200,7 @@ std::string swarm_conflict(const CheckArgs& a, const explorer::SearchOptions& o,
            "--hash-compaction";
   if (a.hash_salt || a.order_seed)
     return "--swarm gives each job its own --hash-salt and --order-seed (from --seed); they cannot be given with it";
+  if (!a.checkpoint.empty()) return "--swarm keeps no checkpoints (its jobs are short); it cannot run with --checkpoint";
   return "";
 }
 
@@ -194,6 +244,24 @@ int run(const CheckArgs& a) {
   if (settings.search.store != explorer::StoreKind::Table && (a.liveness || (settings.properties & liveness_bits)))
     return bad_input(std::string("--liveness needs the states themselves to build the graph; it cannot run with --store ") +
                      explorer::store_name(settings.search.store));
+  double every = 0;
+  if (!a.checkpoint.empty()) {
+    if (settings.search.strategy != explorer::Strategy::BreadthFirst)
+      return bad_input("--checkpoint needs the breadth-first search; it cannot run with --strategy " + a.strategy);
+    if (settings.search.store != explorer::StoreKind::Table && settings.search.store != explorer::StoreKind::HashCompaction)
+      return bad_input(std::string("--checkpoint supports --store table and hash-compaction, not --store ") +
+                       explorer::store_name(settings.search.store));
+    if (!a.checkpoint_every.empty()) {
+      const auto d = parse_duration(a.checkpoint_every);
+      if (!d) return bad_input("--checkpoint-every: '" + a.checkpoint_every + "' is not a duration such as 90s, 10m or 2h");
+      every = *d;
+    }
+    if (a.resume.empty() && CheckpointFolder(a.checkpoint).current())
+      return bad_input("--checkpoint: " + a.checkpoint + " already holds a checkpoint; resume it with lgrcheck resume " +
+                       a.checkpoint + ", or remove it");
+  } else if (!a.checkpoint_every.empty()) {
+    return bad_input("--checkpoint-every needs --checkpoint DIR");
+  }
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
@@ -209,6 +277,25 @@ int run(const CheckArgs& a) {
     return bad_input(e.what());
   }
 
+  if (!a.resume.empty()) {
+    try {
+      const CheckpointManifest m = read_checkpoint_manifest(a.resume);
+      verify_checkpoint(m, a.resume, a.config, LGRCHECK_VERSION, model->state_words(), settings.search.store);
+      settings.resume = read_checkpoint_cut(m);
+      settings.resumed_from = m.number;
+    } catch (const CheckpointError& e) {
+      return bad_input(e.what());
+    }
+  }
+  if (!a.checkpoint.empty()) {
+    const bool quiet = a.quiet;
+    settings.checkpoint = CheckpointPlan{a.checkpoint, every, a.config, LGRCHECK_VERSION, command_json(a),
+                                         settings.resumed_from + 1, [quiet](const std::string& line) {
+                                           if (quiet) return;
+                                           finish_progress_line();
+                                           fmt::print(stderr, "{}\n", line);
+                                         }};
+  }
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   if (a.swarm_given) {
@@ -275,6 +362,48 @@ int run(const CheckArgs& a) {
 
 }  // namespace
 
+void add_resume_command(CLI::App& app, int& status) {
+  struct ResumeArgs {
+    std::string dir;
+    int threads = 0;
+    std::string json;
+    bool quiet = false;
+  };
+  auto r = std::make_shared<ResumeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "resume",
+      "Go on with the check whose checkpoints `check --checkpoint DIR` wrote, from the last one, to\n"
+      "exactly the result the uninterrupted run would have had (see docs/checkpoint.md). The\n"
+      "configuration file must be unchanged; the thread count may differ. It writes checkpoints on\n"
+      "into DIR. Exit codes as for check.\n"
+      "Examples:\n"
+      "  lgrcheck resume ckpt/\n"
+      "  lgrcheck resume ckpt/ --threads 16 --json result.json");
+  cmd->add_option("DIR", r->dir, "the folder given to check --checkpoint")->required();
+  cmd->add_option("--threads", r->threads, "worker threads (default: the cores present; results never depend on it)");
+  cmd->add_option("--json", r->json, "write the result as JSON to FILE ('-' for stdout), instead of the check's --json");
+  cmd->add_flag("-q,--quiet", r->quiet, "print the verdict line only");
+  cmd->callback([r, &status] {
+    const bool json_to_stdout = r->json == "-";
+    try {
+      CheckArgs a;
+      try {
+        a = command_args(read_checkpoint_manifest(r->dir).json.at("command"));
+      } catch (const CheckpointError& e) {
+        status = report_check_error(e.what(), json_to_stdout);
+        return;
+      }
+      a.threads = r->threads > 0 ? r->threads : default_threads();
+      if (!r->json.empty()) a.json = r->json;
+      a.quiet = a.quiet || r->quiet;
+      a.checkpoint = a.resume = r->dir;
+      status = run(a);
+    } catch (const std::exception& e) {
+      status = report_check_error(e.what(), json_to_stdout, true);
+    }
+  });
+}
+
 void add_check_command(CLI::App& app, int& status) {
   auto a = std::make_shared<CheckArgs>();
   CLI::App* cmd = app.add_subcommand(
@@ -292,6 +421,7 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
       "  lgrcheck check huge.json --threads 2 --store tree\n"
       "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
+      "  lgrcheck check huge.json --threads 8 --checkpoint ckpt/ --checkpoint-every 10m  (then: lgrcheck resume ckpt/)\n"
       "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first\n"
       "  lgrcheck check huge.json --swarm 64 --threads 8 --max-memory 4G --seed 7");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
@@ -368,6 +498,13 @@ void add_check_command(CLI::App& app, int& status) {
                 "fail a pass that has warnings (a request or action never enabled, a sanity goal never\n"
                 "reached, a variant that changes nothing, a budget never spent; see docs/warnings.md)\n"
                 "with exit status 5");
+  cmd->add_option("--checkpoint", a->checkpoint,
+                  "write checkpoints into DIR at level boundaries (and on SIGINT/SIGTERM with the table store),\n"
+                  "so that `lgrcheck resume DIR` ends with exactly this run's result; breadth-first, --store\n"
+                  "table or hash-compaction (see docs/checkpoint.md)");
+  cmd->add_option("--checkpoint-every", a->checkpoint_every,
+                  "with --checkpoint: at most one checkpoint per DURATION, e.g. 90s, 10m, 2h (default: at\n"
+                  "every level)");
   cmd->callback([a, cmd, &status] {
     a->swarm_given = cmd->count("--swarm") > 0;
     a->seed_given = cmd->count("--seed") > 0;

@@ -7,6 +7,7 @@
 namespace lgr {
 
 void add_check_command(CLI::App& app, int& status);
+void add_resume_command(CLI::App& app, int& status);
 void add_test_command(CLI::App& app, int& status);
 void add_export_command(CLI::App& app, int& status);
 void add_replay_command(CLI::App& app, int& status);

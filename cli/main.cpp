@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --json -\n"
       "  lgrcheck test examples/ssi4-seed.json LGRLIN21 GDLLCPX1\n"
       "  lgrcheck simulate examples/ssi4-seed.json --variant no-final-check --runs 1000 --seed 7\n"
+      "  lgrcheck check big.json --checkpoint ckpt/ --checkpoint-every 10m; lgrcheck resume ckpt/\n"
       "  lgrcheck replay lgrcheck-traces/early-resume.SingleInstance.trace\n"
       "  lgrcheck render examples/scenarios/seed-roundtrip.trace --format html -o seed.html\n\n"
       "Exit codes: 0 pass, 1 property violated, 2 bad input, 3 incomplete\n"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   int status = lgr::exit_status::kPass;
   lgr::add_check_command(app, status);
+  lgr::add_resume_command(app, status);
   lgr::add_test_command(app, status);
   lgr::add_export_command(app, status);
   lgr::add_replay_command(app, status);

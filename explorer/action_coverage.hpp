@@ -49,6 +49,14 @@ class CoverageCounter {
     for (; seen != 0; seen &= seen - 1) c_.group_states[std::countr_zero(seen)] += static_cast<uint64_t>(sign);
   }
 
+  // Counts what `from` holds as if counted here (a resumed search).
+  void add_from(const ActionCoverage& from) {
+    if (groups_.empty() || from.transitions.size() != c_.transitions.size()) return;
+    for (std::size_t i = 0; i < c_.transitions.size(); ++i) c_.transitions[i] += from.transitions[i];
+    for (std::size_t i = 0; i < c_.group_states.size() && i < from.group_states.size(); ++i)
+      c_.group_states[i] += from.group_states[i];
+  }
+
   // Adds this counter's totals to `into` (sized on first use).
   void add_to(ActionCoverage& into) const {
     if (groups_.empty()) return;

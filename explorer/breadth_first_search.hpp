@@ -29,6 +29,7 @@
 
 #include "explorer/explored_states.hpp"
 #include "explorer/label_tally.hpp"
+#include "explorer/level_cut.hpp"
 #include "explorer/level_records.hpp"
 #include "explorer/recent_states.hpp"
 #include "explorer/search_monitor.hpp"
@@ -183,6 +184,19 @@ class BreadthFirstSearch : public ExploredStates<M> {
   void release_expanded(uint64_t first, uint64_t last);
   template <StoreKind K>
   uint64_t finalize_level(const Level& l);
+  // Checkpoints (breadth_first_search_cut.hpp).
+  struct Boundary {
+    uint64_t begin = 0, end = 0;
+    uint32_t depth = 0;
+    SearchResult so_far;
+    bool written = false;
+  };
+  template <StoreKind K>
+  void at_boundary(const SearchResult& r, const Level& l, const SearchMonitor& monitor, bool may_write);
+  template <StoreKind K>
+  LevelCut cut_at(const Boundary& b) const;
+  template <StoreKind K>
+  void restore(const LevelCut& c, SearchResult& r, Level& l, SearchMonitor& monitor);
 
   int threads_;
   std::optional<tbb::task_arena> arena_;
@@ -195,6 +209,8 @@ class BreadthFirstSearch : public ExploredStates<M> {
   std::atomic<uint64_t> occupancy_{0};  // table entries + records handed out
   std::atomic<uint64_t> transitions_so_far_{0};
   std::atomic<uint64_t> handoff_{0};
+  std::optional<Boundary> boundary_;  // the last level boundary, with checkpoints
+  double resumed_seconds_ = 0;        // spent before the resume
 };
 
 template <ExplorableModel M, std::size_t W>
@@ -215,20 +231,24 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
   frontier_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
   next_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
 
-  std::vector<StateWord> init(words);
-  model_.initial(init.data());
-  store_.insert(init.data(), kNoState, 0);
-  if constexpr (!keeps) {
-    uint32_t first = 0;
-    frontier_->take_block(first);
-    std::copy_n(init.begin(), words, frontier_->state(first));
-    frontier_order_.assign(1, first);
+  Level l;
+  if (options_.resume) {
+    restore<K>(*options_.resume, r, l, monitor);
+  } else {
+    std::vector<StateWord> init(words);
+    model_.initial(init.data());
+    store_.insert(init.data(), kNoState, 0);
+    if constexpr (!keeps) {
+      uint32_t first = 0;
+      frontier_->take_block(first);
+      std::copy_n(init.begin(), words, frontier_->state(first));
+      frontier_order_.assign(1, first);
+    }
+    l.begin = 0;
+    l.end = 1;
   }
   occupancy_ = store_.table_entries();
-
-  Level l;
-  l.begin = 0;
-  l.end = 1;
+  at_boundary<K>(r, l, monitor, !options_.resume);  // a resume starts from a checkpoint written already
   for (;;) {
     expand_level<K>(l);
     // A stop during the level may have left some of its states unexpanded.
@@ -257,12 +277,18 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
       next_->clear();
       next_order_.clear();
     }
+    at_boundary<K>(r, l, monitor, true);
+  }
+  // A signal: the table store still holds the last boundary's states.
+  if (keeps && boundary_ && !boundary_->written && monitor.stop() == StopReason::Interrupted) {
+    options_.checkpoint(cut_at<K>(*boundary_));
+    boundary_->written = true;
   }
   for (const Worker& w : workers_) w.coverage.add_to(r.coverage);
   r.states = store_.size();
   r.depth = l.depth;
   r.stop = monitor.stop();
-  r.seconds = monitor.elapsed();
+  r.seconds = resumed_seconds_ + monitor.elapsed();
   r.peak_bytes = monitor.peak_bytes();
   record_store_estimates(store_, r);
   frontier_.reset();
@@ -276,6 +302,7 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
 
 }  // namespace explorer
 
-// The rest of the engine, in two parts.
+// The rest of the engine, in three parts.
+#include "explorer/breadth_first_search_cut.hpp"     // IWYU pragma: export
 #include "explorer/breadth_first_search_expand.hpp"  // IWYU pragma: export
 #include "explorer/breadth_first_search_visit.hpp"   // IWYU pragma: export

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "explorer/model_interface.hpp"
@@ -12,6 +13,8 @@
 #include "explorer/store_kind.hpp"
 
 namespace explorer {
+
+struct LevelCut;  // explorer/level_cut.hpp
 
 struct ProgressSnapshot {
   uint64_t states = 0;
@@ -41,6 +44,15 @@ struct SearchOptions {
   // Coverage (explorer/action_coverage.hpp): the group, below 64, of every
   // action id the model emits; empty: no coverage is counted.
   std::vector<uint8_t> action_groups;
+  // Checkpoints, breadth-first with the table or hash-compaction store
+  // (explorer/level_cut.hpp): at the boundary before level `depth`, when
+  // checkpoint_due(depth) says so, checkpoint(cut) gets what a resume needs;
+  // after a signal stopped the search (table store) it gets the last
+  // boundary's cut, unless that was already written. `resume` starts the
+  // search from such a cut instead of the initial state.
+  std::function<bool(uint32_t depth)> checkpoint_due;
+  std::function<void(const LevelCut&)> checkpoint;
+  std::shared_ptr<const LevelCut> resume;
 };
 
 }  // namespace explorer

@@ -19,6 +19,7 @@
 
 #include <cstring>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <utility>
 
@@ -62,6 +63,9 @@ class StateStore {
   }
   StateId parent(StateId id) const { return parents_[id]; }
   ActionId action(StateId id) const { return actions_[id]; }
+  // The parent links of ids 0 .. n-1 (a checkpoint writes them out).
+  std::span<const StateId> parents(uint64_t n) const { return {parents_, n}; }
+  std::span<const ActionId> actions(uint64_t n) const { return {actions_, n}; }
 
   // The id of s, or kNoState when it was never stored. Table store only.
   StateId find(const StateWord* s) const;

@@ -1,0 +1,122 @@
+// BreadthFirstSearch, part 4: checkpoints. At a level boundary every stored
+// state has its id, parent and action and no slot of the table is pending,
+// so the store plus the next level's id range is a consistent cut
+// (explorer/level_cut.hpp). Resuming puts the states back under the same
+// ids and rebuilds the table by inserting each again (one hash and one
+// probe per state); the search then goes on exactly as it would have, since
+// ids, keys and counts depend only on the states and their order, never on
+// where a state sits in the table. Included by breadth_first_search.hpp only.
+#pragma once
+
+namespace explorer {
+
+// Remembers the boundary before level l (its counts, with the coverage of
+// every thread added up) and writes it out when a checkpoint is due.
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+void BreadthFirstSearch<M, W>::at_boundary(const SearchResult& r, const Level& l, const SearchMonitor& monitor,
+                                           bool may_write) {
+  if (!options_.checkpoint) return;
+  Boundary& b = boundary_.emplace();
+  b.begin = l.begin;
+  b.end = l.end;
+  b.depth = l.depth;
+  b.so_far.transitions = r.transitions;
+  b.so_far.terminal_states = r.terminal_states;
+  b.so_far.complete_levels = r.complete_levels;
+  b.so_far.findings = r.findings;
+  for (const Worker& w : workers_) w.coverage.add_to(b.so_far.coverage);
+  b.so_far.seconds = resumed_seconds_ + monitor.elapsed();
+  b.so_far.peak_bytes = monitor.peak_bytes();
+  b.written = !may_write;
+  if (!may_write || (options_.checkpoint_due && !options_.checkpoint_due(l.depth))) return;
+  options_.checkpoint(cut_at<K>(b));
+  b.written = true;
+}
+
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
+  if constexpr (K != StoreKind::Table && K != StoreKind::HashCompaction)
+    throw std::logic_error(std::string("checkpoints need the table or hash-compaction store, not ") + store_name(K));
+  LevelCut c;
+  c.store = K;
+  c.words = store_.words();
+  c.states = b.end;
+  c.level_begin = b.begin;
+  c.level_end = b.end;
+  c.depth = b.depth;
+  c.so_far = b.so_far;
+  c.parents = store_.parents(b.end);
+  c.actions = store_.actions(b.end);
+  if constexpr (K == StoreKind::Table) c.arena = {store_.state(0), b.end * c.words};
+  if constexpr (K == StoreKind::HashCompaction) {
+    // Called at the boundary itself: the table holds exactly the stored
+    // fingerprints, the frontier records the next level.
+    const VisitedTable& table = store_.table();
+    c.fingerprints.reserve(b.end);
+    for (std::size_t i = 0; i < table.slots(); ++i)
+      if (const uint64_t v = table.load(i); v != slot::kEmpty && !slot::is_pending(v)) c.fingerprints.push_back(v);
+    c.frontier.resize((b.end - b.begin) * c.words);
+    for (uint64_t p = 0; p < b.end - b.begin; ++p)
+      copy_state(&c.frontier[p * c.words], frontier_->state(frontier_order_[p]), c.words);
+  }
+  return c;
+}
+
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+void BreadthFirstSearch<M, W>::restore(const LevelCut& c, SearchResult& r, Level& l, SearchMonitor& monitor) {
+  if (c.store != K || c.words != store_.words())
+    throw std::invalid_argument("the checkpoint was written for another store or state size");
+  if constexpr (K != StoreKind::Table && K != StoreKind::HashCompaction)
+    throw std::invalid_argument(std::string("checkpoints need the table or hash-compaction store, not ") + store_name(K));
+  if (c.states > store_.max_states()) throw std::length_error("the checkpoint's states do not fit in memory");
+  const std::size_t words = store_.words();
+  for (uint64_t id = 0; id < c.states; ++id)
+    store_.template put<K>(static_cast<StateId>(id), K == StoreKind::Table ? &c.arena[id * words] : nullptr,
+                           c.parents[id], c.actions[id]);
+  store_.commit(c.states);
+  VisitedTable& table = store_.table();
+  while (table.capacity() < c.states) table.grow();
+  auto place = [&](uint64_t h, uint64_t v) {
+    std::size_t i = table.home(h);
+    while (table.load(i) != slot::kEmpty) i = table.next(i);
+    table.store(i, v);
+  };
+  if constexpr (K == StoreKind::Table) {
+    for (uint64_t id = 0; id < c.states; ++id) {
+      const uint64_t h = store_.hash(&c.arena[id * words]);
+      place(h, slot::stored_id(h, static_cast<StateId>(id)));
+    }
+  } else {
+    // A fingerprint keeps the hash's tag, which picks the home slot.
+    for (const uint64_t v : c.fingerprints) place(v, v);
+    uint32_t block = 0, left = 0;
+    frontier_order_.clear();
+    for (uint64_t p = 0; p < c.level_end - c.level_begin; ++p) {
+      if (left == 0) {
+        if (!frontier_->take_block(block)) throw std::length_error("the checkpoint's frontier does not fit in memory");
+        left = LevelRecords::kBlock;
+      }
+      copy_state(frontier_->state(block), &c.frontier[p * words], words);
+      frontier_order_.push_back(block++);
+      --left;
+    }
+    frontier_->mark_unused(block, block + left);
+    frontier_->start_countdown();
+    for (const uint32_t rec : frontier_order_) frontier_->to_expand(rec);
+  }
+  r.transitions = c.so_far.transitions;
+  r.terminal_states = c.so_far.terminal_states;
+  r.complete_levels = c.so_far.complete_levels;
+  r.findings = c.so_far.findings;
+  workers_[0].coverage.add_from(c.so_far.coverage);
+  resumed_seconds_ = c.so_far.seconds;
+  monitor.note_bytes(c.so_far.peak_bytes);
+  l.begin = c.level_begin;
+  l.end = c.level_end;
+  l.depth = c.depth;
+}
+
+}  // namespace explorer
