@@ -10,6 +10,7 @@
 
 #include "checker/action_coverage_report.hpp"
 #include "checker/check_warnings.hpp"
+#include "checker/symmetry_report.hpp"
 #include "checker/variant_effect.hpp"
 #include "explorer/path_rebuild.hpp"
 #include "explorer/search_options.hpp"
@@ -28,6 +29,7 @@ const char* verdict_name(Verdict v);
 struct CheckSettings {
   explorer::LabelMask properties = 0;  // 0 = every state property
   bool liveness = false;  // also Termination and SyncAnswered (naming them in `properties` does too)
+  bool symmetry = false;  // explore one state per orbit of interchangeable guests (checker/symmetry_report.hpp)
   explorer::SearchOptions search;
 };
 
@@ -73,10 +75,12 @@ struct CheckReport {
   CoverageReport coverage;
   std::vector<VariantEffect> variant_effects;  // with --variant, in exact mode
   std::vector<CheckWarning> warnings;
+  std::optional<SymmetryReport> symmetry;  // with CheckSettings::symmetry
 
   const PropertyOutcome* find(PropertyId id) const;
 };
 
+// Throws std::invalid_argument(kSymmetryLivenessRefusal) for symmetry with liveness.
 CheckReport run_check(const LgrModel& model, const CheckSettings& settings);
 
 // Exit status of spec'd CLI: 0 pass, 1 fail, 3 incomplete or probable pass.
