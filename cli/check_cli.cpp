@@ -53,6 +53,7 @@ struct CheckArgs {
   int threads = default_threads();
   bool stop_at_first = false;
   bool liveness = false;
+  bool symmetry = false;
   bool coverage = false;
   bool strict = false;
   int64_t max_states = 0;
@@ -163,6 +164,8 @@ int run(const CheckArgs& a) {
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
+  settings.symmetry = a.symmetry;
+  if (a.symmetry && (a.liveness || (settings.properties & liveness_bits))) return bad_input(kSymmetryLivenessRefusal);
   settings.search.max_states = static_cast<uint64_t>(a.max_states);
   settings.search.time_limit = a.time_limit;
   settings.search.interrupt = &g_interrupted;
@@ -238,6 +241,7 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
       "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json\n"
       "  lgrcheck check examples/ssi3-contention.json --variant retry-refused --liveness\n"
+      "  lgrcheck check examples/ssi2-quads.json --symmetry\n"
       "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
       "  lgrcheck check huge.json --threads 2 --store tree\n"
       "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
@@ -253,6 +257,10 @@ void add_check_command(CLI::App& app, int& status) {
   cmd->add_flag("--liveness", a->liveness,
                 "also check Termination and SyncAnswered under weak fairness (after the search;\n"
                 "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
+  cmd->add_flag("--symmetry", a->symmetry,
+                "explore one state per orbit of interchangeable guests (identical but for their names,\n"
+                "with identical requests); prints the group; counterexamples stay concrete, replayable\n"
+                "and shortest; not with --liveness (see docs/symmetry.md)");
   cmd->add_option("--threads", a->threads,
                   "worker threads of the breadth-first search (default: the cores present; results never\n"
                   "depend on it)");
