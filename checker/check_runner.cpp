@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <stdexcept>
 
 #include "checker/check_liveness.hpp"
 #include "checker/exit_codes.hpp"
 #include "checker/resident_memory.hpp"
 #include "explorer/search.hpp"
 #include "properties/checked_model.hpp"
+#include "properties/symmetric_model.hpp"
 
 namespace lgr {
 namespace {
@@ -63,10 +65,14 @@ std::string fairness_text() {
   return fmt::format("weak fairness for every instance of {} (no other action is ever forced)", fmt::join(fair, ", "));
 }
 
-CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+namespace {
+
+// The search and the judging, over the checked model or its quotient by
+// symmetry (properties/symmetric_model.hpp).
+template <class Explored>
+CheckReport run_search(const LgrModel& model, const Explored& explored, const CheckSettings& settings) {
   const explorer::LabelMask checked =
       settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
-  CheckedModel checked_model(model);
   explorer::SearchOptions opts = settings.search;
   opts.stop_labels = checked;
   opts.action_groups = action_kind_groups(model);
@@ -77,7 +83,7 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
     opts.checkpoint = [writer](const explorer::LevelCut& cut) { writer->write(cut); };
   }
   opts.resume = settings.resume;
-  explorer::Search<CheckedModel> search(checked_model, opts);
+  explorer::Search<Explored> search(explored, opts);
 
   CheckReport r;
   r.config_path = model.config().path;
@@ -122,6 +128,23 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   r.coverage = coverage_report(model, r.search.coverage);
   if (r.search.complete()) r.variant_effects = count_variant_effects(model, search.store(), settings.search.threads);
   r.warnings = check_warnings(model, r);
+  return r;
+}
+
+}  // namespace
+
+CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+  CheckedModel checked_model(model);
+  if (!settings.symmetry) return run_search(model, checked_model, settings);
+  if (requested_liveness(settings)) throw std::invalid_argument(kSymmetryLivenessRefusal);
+  const GuestCanonicalizer canon(model, detect_guest_symmetry(model.config()));
+  if (canon.symmetry().trivial()) {  // explored exactly as without the option
+    CheckReport r = run_search(model, checked_model, settings);
+    add_symmetry_report(model, canon, r);
+    return r;
+  }
+  CheckReport r = run_search(model, SymmetricModel(checked_model, canon), settings);
+  add_symmetry_report(model, canon, r);
   return r;
 }
 
@@ -213,6 +236,7 @@ nlohmann::json report_json(const CheckReport& r) {
   json warnings = json::array();
   for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
   j["warnings"] = warnings;
+  if (r.symmetry) j["symmetry"] = symmetry_json(*r.symmetry);
   return j;
 }
 
@@ -258,6 +282,7 @@ void print_summary(const CheckReport& r, std::ostream& out, bool with_coverage) 
   fmt::print(out, "  memory {:.1f} bytes per state (store and frontier at the peak), peak resident {:.1f} MiB ({:.1f} bytes per state)\n",
              s.peak_bytes / states, r.peak_resident_bytes / (1024.0 * 1024.0), r.peak_resident_bytes / states);
   print_store_estimates(s, out);
+  if (r.symmetry) print_symmetry(*r.symmetry, out);
   if (!s.shortest_traces())
     fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");
   fmt::print(out, "  under bounds: {}\n", bounds_text(r.bounds));

@@ -11,6 +11,7 @@
 #include "checker/action_coverage_report.hpp"
 #include "checker/check_warnings.hpp"
 #include "checker/checkpoint.hpp"
+#include "checker/symmetry_report.hpp"
 #include "checker/variant_effect.hpp"
 #include "explorer/path_rebuild.hpp"
 #include "explorer/search_options.hpp"
@@ -29,6 +30,7 @@ const char* verdict_name(Verdict v);
 struct CheckSettings {
   explorer::LabelMask properties = 0;  // 0 = every state property
   bool liveness = false;  // also Termination and SyncAnswered (naming them in `properties` does too)
+  bool symmetry = false;  // explore one state per orbit of interchangeable guests (checker/symmetry_report.hpp)
   explorer::SearchOptions search;
   std::optional<CheckpointPlan> checkpoint;           // --checkpoint DIR
   std::shared_ptr<const explorer::LevelCut> resume;   // lgrcheck resume: start from this cut
@@ -80,10 +82,12 @@ struct CheckReport {
   std::optional<CheckpointStats> checkpoint;  // with --checkpoint
   std::string checkpoint_dir;
   uint64_t resumed_from = 0;  // the checkpoint number a resume started from, 0: none
+  std::optional<SymmetryReport> symmetry;  // with CheckSettings::symmetry
 
   const PropertyOutcome* find(PropertyId id) const;
 };
 
+// Throws std::invalid_argument(kSymmetryLivenessRefusal) for symmetry with liveness.
 CheckReport run_check(const LgrModel& model, const CheckSettings& settings);
 
 // Exit status of spec'd CLI: 0 pass, 1 fail, 3 incomplete or probable pass.

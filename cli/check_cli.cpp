@@ -56,6 +56,7 @@ struct CheckArgs {
   int threads = default_threads();
   bool stop_at_first = false;
   bool liveness = false;
+  bool symmetry = false;
   bool coverage = false;
   bool strict = false;
   int64_t max_states = 0;
@@ -93,7 +94,8 @@ nlohmann::json command_json(const CheckArgs& a) {
           {"time_limit", a.time_limit}, {"quiet", a.quiet}, {"trace_dir", a.trace_dir},
           {"no_traces", a.no_traces}, {"no_print_traces", a.no_print_traces}, {"strategy", a.strategy},
           {"store", a.store}, {"hash_compaction", a.hash_compaction}, {"bitstate", a.bitstate},
-          {"bitstate_hashes", a.bitstate_hashes}, {"checkpoint_every", a.checkpoint_every}};
+          {"bitstate_hashes", a.bitstate_hashes}, {"checkpoint_every", a.checkpoint_every},
+          {"symmetry", a.symmetry}};
 }
 
 CheckArgs command_args(const nlohmann::json& j) {
@@ -122,6 +124,7 @@ CheckArgs command_args(const nlohmann::json& j) {
   j.at("bitstate").get_to(a.bitstate);
   j.at("bitstate_hashes").get_to(a.bitstate_hashes);
   j.at("checkpoint_every").get_to(a.checkpoint_every);
+  j.at("symmetry").get_to(a.symmetry);
   return a;
 }
 
@@ -200,6 +203,7 @@ std::string swarm_conflict(const CheckArgs& a, const explorer::SearchOptions& o,
            "--hash-compaction";
   if (a.hash_salt || a.order_seed)
     return "--swarm gives each job its own --hash-salt and --order-seed (from --seed); they cannot be given with it";
+  if (a.symmetry) return "--swarm runs its jobs on the unreduced model; it cannot run with --symmetry";
   if (!a.checkpoint.empty()) return "--swarm keeps no checkpoints (its jobs are short); it cannot run with --checkpoint";
   return "";
 }
@@ -265,6 +269,8 @@ int run(const CheckArgs& a) {
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
+  settings.symmetry = a.symmetry;
+  if (a.symmetry && (a.liveness || (settings.properties & liveness_bits))) return bad_input(kSymmetryLivenessRefusal);
   settings.search.max_states = static_cast<uint64_t>(a.max_states);
   settings.search.time_limit = a.time_limit;
   settings.search.interrupt = &g_interrupted;
@@ -418,6 +424,7 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check examples/ssi2-basic.json --variant early-resume --properties SingleInstance\n"
       "  lgrcheck check big.json --threads 8 --time-limit 600 --json result.json\n"
       "  lgrcheck check examples/ssi3-contention.json --variant retry-refused --liveness\n"
+      "  lgrcheck check examples/ssi2-quads.json --symmetry\n"
       "  lgrcheck check huge.json --threads 8 --hash-compaction --max-memory 8G\n"
       "  lgrcheck check huge.json --threads 2 --store tree\n"
       "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
@@ -435,6 +442,10 @@ void add_check_command(CLI::App& app, int& status) {
   cmd->add_flag("--liveness", a->liveness,
                 "also check Termination and SyncAnswered under weak fairness (after the search;\n"
                 "a violation is a lasso: a stem, then a cycle repeated forever; see docs/liveness.md)");
+  cmd->add_flag("--symmetry", a->symmetry,
+                "explore one state per orbit of interchangeable guests (identical but for their names,\n"
+                "with identical requests); prints the group; counterexamples stay concrete, replayable\n"
+                "and shortest; not with --liveness (see docs/symmetry.md)");
   cmd->add_option("--threads", a->threads,
                   "worker threads of the breadth-first search, or --swarm jobs run at once (default: the cores\n"
                   "present; results never depend on it)");

@@ -166,7 +166,7 @@ class ManifestReader {
     for (const char ch : c.name)
       if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F)
         fail(at / "name", "a case name must not contain control characters such as a newline");
-    check_keys(v, at, {"name", "description", "config", "variants", "properties", "threads", "limits", "expect"});
+    check_keys(v, at, {"name", "description", "config", "variants", "properties", "threads", "symmetry", "limits", "expect"});
     if (const Json* d = find(v, "description")) read_string(*d, at / "description");
     const std::string config = read_string(require(v, at, "config"), at / "config");
     if (config.empty()) fail(at / "config", "expected a path, got an empty string");
@@ -188,6 +188,10 @@ class ManifestReader {
         c.properties |= property_bit(read_property(names[i], at / "properties" / i));
     }
     if (const Json* t = find(v, "threads")) c.threads = static_cast<int>(read_count(*t, at / "threads", 1, 1024));
+    if (const Json* y = find(v, "symmetry")) {
+      if (!y->is_boolean()) fail(at / "symmetry", "must be true or false");
+      c.symmetry = y->get<bool>();
+    }
     if (const Json* l = find(v, "limits")) c.limits = read_limits(*l, at / "limits");
     c.expect = read_expect(require(v, at, "expect"), at / "expect", c.properties);
     return c;

@@ -54,6 +54,7 @@ struct SuiteCase {
   std::vector<std::string> variants;
   explorer::LabelMask properties = 0;  // 0 = every state property
   int threads = 1;                        // search threads of this case
+  bool symmetry = false;                  // check --symmetry (docs/symmetry.md)
   CaseLimits limits;
   CaseExpect expect;
 };

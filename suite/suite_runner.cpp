@@ -28,6 +28,7 @@ CheckSettings settings_of(const SuiteCase& c, const SuiteRunOptions& options) {
   CheckSettings s;
   s.properties = c.properties;
   s.search.threads = c.threads;
+  s.symmetry = c.symmetry;
   s.search.max_states = c.limits.max_states;
   s.search.time_limit = c.limits.time_limit;
   s.search.max_memory = c.limits.max_memory;
