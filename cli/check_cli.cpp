@@ -16,6 +16,7 @@
 #include "checker/check_runner.hpp"
 #include "checker/checkpoint.hpp"
 #include "checker/duration_text.hpp"
+#include "cli/check_args.hpp"
 #include "cli/check_error.hpp"
 #include "cli/check_swarm.hpp"
 #include "cli/commands.hpp"
@@ -34,9 +35,6 @@ namespace {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_signal(int) { g_interrupted.store(true); }
 
-// Every core present: the search scales, and its results never depend on
-// the number of threads.
-int default_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 // Whether FILE can be written, asked before a search that may take hours.
 bool writable_destination(const std::string& file) {
@@ -48,85 +46,7 @@ bool writable_destination(const std::string& file) {
   return ::access(dir.empty() ? "." : dir.c_str(), W_OK) == 0;
 }
 
-struct CheckArgs {
-  std::string config;
-  std::vector<std::string> variants;
-  std::vector<std::string> properties;
-  std::string json;
-  int threads = default_threads();
-  bool stop_at_first = false;
-  bool liveness = false;
-  bool symmetry = false;
-  bool coverage = false;
-  bool strict = false;
-  int64_t max_states = 0;
-  std::string max_memory;
-  double time_limit = 0;
-  bool quiet = false;
-  std::string trace_dir = "lgrcheck-traces";
-  bool no_traces = false;
-  bool no_print_traces = false;
-  std::string strategy = "bfs";
-  bool hash_compaction = false;
-  std::string store;
-  std::string bitstate;
-  int bitstate_hashes = 3;
-  int64_t swarm = 0;
-  uint64_t seed = 1;
-  uint64_t hash_salt = 0;
-  uint64_t order_seed = 0;
-  // Which options the command line named (the swarm refuses some).
-  bool swarm_given = false, seed_given = false, strategy_given = false;
-  std::string checkpoint;        // --checkpoint DIR
-  std::string checkpoint_every;  // --checkpoint-every DURATION ("": every level)
-  std::string resume;            // lgrcheck resume DIR: the checkpoint folder to start from
-};
 
-// The settings a checkpoint's manifest keeps, so that `lgrcheck resume DIR`
-// runs the same check (the thread count is not among them: results never
-// depend on it).
-nlohmann::json command_json(const CheckArgs& a) {
-  namespace fs = std::filesystem;
-  return {{"config", a.config}, {"config_absolute", fs::absolute(a.config).string()},
-          {"variants", a.variants}, {"properties", a.properties}, {"json", a.json},
-          {"stop_at_first", a.stop_at_first}, {"liveness", a.liveness}, {"coverage", a.coverage},
-          {"strict", a.strict}, {"max_states", a.max_states}, {"max_memory", a.max_memory},
-          {"time_limit", a.time_limit}, {"quiet", a.quiet}, {"trace_dir", a.trace_dir},
-          {"no_traces", a.no_traces}, {"no_print_traces", a.no_print_traces}, {"strategy", a.strategy},
-          {"store", a.store}, {"hash_compaction", a.hash_compaction}, {"bitstate", a.bitstate},
-          {"bitstate_hashes", a.bitstate_hashes}, {"checkpoint_every", a.checkpoint_every},
-          {"symmetry", a.symmetry}};
-}
-
-CheckArgs command_args(const nlohmann::json& j) {
-  namespace fs = std::filesystem;
-  CheckArgs a;
-  a.config = j.at("config").get<std::string>();
-  std::error_code ec;
-  if (!fs::exists(a.config, ec)) a.config = j.at("config_absolute").get<std::string>();  // resumed elsewhere
-  j.at("variants").get_to(a.variants);
-  j.at("properties").get_to(a.properties);
-  j.at("json").get_to(a.json);
-  j.at("stop_at_first").get_to(a.stop_at_first);
-  j.at("liveness").get_to(a.liveness);
-  j.at("coverage").get_to(a.coverage);
-  j.at("strict").get_to(a.strict);
-  j.at("max_states").get_to(a.max_states);
-  j.at("max_memory").get_to(a.max_memory);
-  j.at("time_limit").get_to(a.time_limit);
-  j.at("quiet").get_to(a.quiet);
-  j.at("trace_dir").get_to(a.trace_dir);
-  j.at("no_traces").get_to(a.no_traces);
-  j.at("no_print_traces").get_to(a.no_print_traces);
-  j.at("strategy").get_to(a.strategy);
-  j.at("store").get_to(a.store);
-  j.at("hash_compaction").get_to(a.hash_compaction);
-  j.at("bitstate").get_to(a.bitstate);
-  j.at("bitstate_hashes").get_to(a.bitstate_hashes);
-  j.at("checkpoint_every").get_to(a.checkpoint_every);
-  j.at("symmetry").get_to(a.symmetry);
-  return a;
-}
 
 using WrittenFiles = std::vector<std::pair<std::string, std::vector<std::string>>>;  // property, its files
 

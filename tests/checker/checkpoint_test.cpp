@@ -20,8 +20,9 @@ namespace {
 
 const char* const kVersion = "test-version";
 
-CheckSettings settings_for(explorer::StoreKind store, int threads, bool liveness = false) {
+CheckSettings settings_for(explorer::StoreKind store, int threads, bool liveness = false, bool symmetry = false) {
   CheckSettings s;
+  s.symmetry = symmetry;
   s.search.threads = threads;
   s.search.store = store;
   s.liveness = liveness;
@@ -65,13 +66,13 @@ CheckReport resume_from(const LgrModel& m, CheckSettings s, const fs::path& dir)
 }
 
 void expect_resume_at_every_level(const std::string& example, const std::vector<std::string>& variants,
-                                  explorer::StoreKind store, bool liveness = false) {
+                                  explorer::StoreKind store, bool liveness = false, bool symmetry = false) {
   const LgrModel m = lgr::testing::model_of(example, variants);
-  const CheckReport plain = run_check(m, settings_for(store, 1, liveness));
+  const CheckReport plain = run_check(m, settings_for(store, 1, liveness, symmetry));
   lgr::testing::ScratchDir scratch("checkpoint");
   std::map<uint32_t, fs::path> kept;
   const CheckReport written =
-      check_keeping_copies(m, settings_for(store, 2, liveness), scratch.path() / "ckpt", scratch.path(), kept);
+      check_keeping_copies(m, settings_for(store, 2, liveness, symmetry), scratch.path() / "ckpt", scratch.path(), kept);
   CHECK(lgr::testing::results_of(written) == lgr::testing::results_of(plain));
   CHECK(json_of(written) == json_of(plain));
   // A boundary before every level but the last, which finds nothing new.
@@ -79,7 +80,7 @@ void expect_resume_at_every_level(const std::string& example, const std::vector<
   REQUIRE(written.checkpoint->written == kept.size());
   for (const auto& [level, copy] : kept) {
     const int threads = 1 + level % 3;
-    const CheckReport resumed = resume_from(m, settings_for(store, threads, liveness), copy);
+    const CheckReport resumed = resume_from(m, settings_for(store, threads, liveness, symmetry), copy);
     INFO(example << " resumed at level " << level << " on " << threads << " threads");
     CHECK(lgr::testing::results_of(resumed) == lgr::testing::results_of(plain));
     CHECK(json_of(resumed) == json_of(plain));
@@ -113,6 +114,11 @@ TEST_CASE("resuming at every level boundary gives the uninterrupted result with 
 
 TEST_CASE("a resumed search checks liveness as the uninterrupted one does", "[checkpoint]") {
   expect_resume_at_every_level("ssi2-basic.json", {"retry-refused"}, explorer::StoreKind::Table, true);
+}
+
+TEST_CASE("a search reduced by symmetry resumes to the uninterrupted result", "[checkpoint][symmetry]") {
+  expect_resume_at_every_level("ssi2-triplets.json", {}, explorer::StoreKind::Table, false, true);
+  expect_resume_at_every_level("ssi2-triplets.json", {"early-resume"}, explorer::StoreKind::HashCompaction, false, true);
 }
 
 TEST_CASE("a damaged or missing checkpoint file is refused in one line", "[checkpoint]") {

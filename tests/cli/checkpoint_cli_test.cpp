@@ -113,6 +113,22 @@ TEST_CASE("checkpoint: SIGTERM writes the last level boundary's checkpoint and e
   CHECK(manifest["command"]["config"] == example("scaling.json"));
 }
 
+TEST_CASE("checkpoint: a check reduced by --symmetry resumes reduced", "[checkpoint][symmetry]") {
+  lgr::testing::ScratchDir scratch("checkpoint-symmetry");
+  const fs::path dir = scratch.path();
+  const auto plain = run_lgrcheck({"check", example("ssi2-triplets.json"), "--symmetry", "-q", "--no-traces",
+                                   "--checkpoint", (dir / "ckpt").string(), "--json", (dir / "plain.json").string()});
+  REQUIRE(plain.status == 0);
+  // The last checkpoint is at the last level boundary: resuming it redoes that level.
+  const auto resumed = run_lgrcheck({"resume", (dir / "ckpt").string(), "--json", (dir / "resumed.json").string()});
+  INFO(resumed.output());
+  CHECK(resumed.status == 0);
+  CHECK(model_json(dir / "resumed.json") == model_json(dir / "plain.json"));
+  const auto j = nlohmann::json::parse(read_file(dir / "resumed.json"));
+  CHECK(j["symmetry"]["reduced"] == true);
+  CHECK(j["states"] == j["symmetry"]["orbits"]);
+}
+
 TEST_CASE("checkpoint: what it cannot do is refused with exit 2", "[checkpoint]") {
   lgr::testing::ScratchDir scratch("checkpoint-refuse");
   const std::string ckpt = (scratch.path() / "ckpt").string(), config = example("ssi2-basic.json");
