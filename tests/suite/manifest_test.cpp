@@ -62,6 +62,15 @@ TEST_CASE("suite: manifest errors name the file and the case and the JSON pointe
         file + "case 0 \"c\": /cases/0/expect/properties/SingleInstanse: unknown property 'SingleInstanse' (known: "
                "SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, "
                "NoOrphanShadow, ResumedOnSource, NoDeadlock, Termination, SyncAnswered)\n");
+  // Found by fuzz_manifest: a comma in one entry used to pass the check and crash the reader.
+  CHECK(refusal(dir, one_case(R"(, "properties": ["SingleInstance", ",OwnerRuns"], "expect": {"verdict": "pass"})")) ==
+        file + "case 0 \"c\": /cases/0/properties/1: unknown property ',OwnerRuns' (known: "
+               "SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, "
+               "NoOrphanShadow, ResumedOnSource, NoDeadlock, Termination, SyncAnswered)\n");
+  CHECK(refusal(dir, one_case(R"(, "expect": {"verdict": "fail", "properties": {"SingleInstance,": "violated"}})")) ==
+        file + "case 0 \"c\": /cases/0/expect/properties/SingleInstance,: unknown property 'SingleInstance,' (known: "
+               "SingleInstance, OwnerRuns, NoLostGuest, ImageIntegrity, EligibleAtCommit, QuiesceBound, Capacity, "
+               "NoOrphanShadow, ResumedOnSource, NoDeadlock, Termination, SyncAnswered)\n");
   CHECK(refusal(dir, one_case(R"(, "properties": ["Termination"], "expect": {"verdict": "pass"})")) ==
         file + "case 0 \"c\": /cases/0/properties/0: Termination is a liveness property; a suite checks state "
                "properties only\n");
