@@ -172,9 +172,9 @@ int run(const CheckArgs& a) {
   if (!a.checkpoint.empty()) {
     if (settings.search.strategy != explorer::Strategy::BreadthFirst)
       return bad_input("--checkpoint needs the breadth-first search; it cannot run with --strategy " + a.strategy);
-    if (settings.search.store != explorer::StoreKind::Table && settings.search.store != explorer::StoreKind::HashCompaction)
-      return bad_input(std::string("--checkpoint supports --store table and hash-compaction, not --store ") +
-                       explorer::store_name(settings.search.store));
+    if (settings.search.store == explorer::StoreKind::Bitstate)
+      return bad_input("--checkpoint supports --store table, tree and hash-compaction, not --store bitstate "
+                       "(a bit array cannot say which states it holds)");
     if (!a.checkpoint_every.empty()) {
       const auto d = parse_duration(a.checkpoint_every);
       if (!d) return bad_input("--checkpoint-every: '" + a.checkpoint_every + "' is not a duration such as 90s, 10m or 2h");
@@ -430,9 +430,9 @@ void add_check_command(CLI::App& app, int& status) {
                 "reached, a variant that changes nothing, a budget never spent; see docs/warnings.md)\n"
                 "with exit status 5");
   cmd->add_option("--checkpoint", a->checkpoint,
-                  "write checkpoints into DIR at level boundaries (and on SIGINT/SIGTERM with the table store),\n"
+                  "write checkpoints into DIR at level boundaries (and on SIGINT/SIGTERM, the last boundary's),\n"
                   "so that `lgrcheck resume DIR` ends with exactly this run's result; breadth-first, --store\n"
-                  "table or hash-compaction (see docs/checkpoint.md)");
+                  "table, tree or hash-compaction (see docs/checkpoint.md)");
   cmd->add_option("--checkpoint-every", a->checkpoint_every,
                   "with --checkpoint: at most one checkpoint per DURATION, e.g. 90s, 10m, 2h (default: at\n"
                   "every level)");

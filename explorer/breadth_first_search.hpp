@@ -196,6 +196,8 @@ class BreadthFirstSearch : public ExploredStates<M> {
   template <StoreKind K>
   LevelCut cut_at(const Boundary& b) const;
   template <StoreKind K>
+  void checkpoint_on_signal(const SearchMonitor& monitor);
+  template <StoreKind K>
   void restore(const LevelCut& c, SearchResult& r, Level& l, SearchMonitor& monitor);
 
   int threads_;
@@ -251,6 +253,9 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
   at_boundary<K>(r, l, monitor, !options_.resume);  // a resume starts from a checkpoint written already
   for (;;) {
     expand_level<K>(l);
+    // Before the stopped level's states are numbered: the other stores'
+    // tables then still hold exactly the boundary's states.
+    if constexpr (!keeps) checkpoint_on_signal<K>(monitor);
     // A stop during the level may have left some of its states unexpanded.
     if (!monitor.stopping()) r.complete_levels = l.depth + 1;
     LabelTally level_tally;
@@ -280,10 +285,7 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
     at_boundary<K>(r, l, monitor, true);
   }
   // A signal: the table store still holds the last boundary's states.
-  if (keeps && boundary_ && !boundary_->written && monitor.stop() == StopReason::Interrupted) {
-    options_.checkpoint(cut_at<K>(*boundary_));
-    boundary_->written = true;
-  }
+  if constexpr (keeps) checkpoint_on_signal<K>(monitor);
   for (const Worker& w : workers_) w.coverage.add_to(r.coverage);
   r.states = store_.size();
   r.depth = l.depth;

@@ -37,8 +37,8 @@ void BreadthFirstSearch<M, W>::at_boundary(const SearchResult& r, const Level& l
 template <ExplorableModel M, std::size_t W>
 template <StoreKind K>
 LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
-  if constexpr (K != StoreKind::Table && K != StoreKind::HashCompaction)
-    throw std::logic_error(std::string("checkpoints need the table or hash-compaction store, not ") + store_name(K));
+  if constexpr (K == StoreKind::Bitstate)
+    throw std::logic_error(std::string("checkpoints need the table, tree or hash-compaction store, not ") + store_name(K));
   LevelCut c;
   c.store = K;
   c.words = store_.words();
@@ -50,13 +50,26 @@ LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
   c.parents = store_.parents(b.end);
   c.actions = store_.actions(b.end);
   if constexpr (K == StoreKind::Table) c.arena = {store_.state(0), b.end * c.words};
-  if constexpr (K == StoreKind::HashCompaction) {
+  if constexpr (K == StoreKind::HashCompaction || K == StoreKind::Tree) {
     // Called at the boundary itself: the table holds exactly the stored
-    // fingerprints, the frontier records the next level.
+    // fingerprints (tree: roots, written unfolded), the frontier records
+    // the next level.
     const VisitedTable& table = store_.table();
-    c.fingerprints.reserve(b.end);
-    for (std::size_t i = 0; i < table.slots(); ++i)
-      if (const uint64_t v = table.load(i); v != slot::kEmpty && !slot::is_pending(v)) c.fingerprints.push_back(v);
+    if constexpr (K == StoreKind::Tree) c.visited.resize(b.end * c.words);
+    else c.fingerprints.reserve(b.end);
+    uint64_t n = 0;
+    for (std::size_t i = 0; i < table.slots(); ++i) {
+      const uint64_t v = table.load(i);
+      if (v == slot::kEmpty || slot::is_pending(v)) continue;
+      if constexpr (K == StoreKind::Tree) {
+        if (n == b.end) throw std::logic_error("tree cut: more roots than states");
+        store_.tree().unfold(v, &c.visited[n * c.words]);
+      } else {
+        c.fingerprints.push_back(v);
+      }
+      ++n;
+    }
+    if (n != b.end) throw std::logic_error("cut: the table's stored slots and the state count disagree");
     c.frontier.resize((b.end - b.begin) * c.words);
     for (uint64_t p = 0; p < b.end - b.begin; ++p)
       copy_state(&c.frontier[p * c.words], frontier_->state(frontier_order_[p]), c.words);
@@ -64,13 +77,28 @@ LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
   return c;
 }
 
+// On SIGINT/SIGTERM, the last boundary's cut unless it was written. The
+// table store's arena holds it after the loop; hash compaction and the tree
+// hold it only until the stopped level is numbered (the caller's moment).
+// A signal that comes after a level's expansion but before its boundary
+// writes nothing: the last checkpoint stays.
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+void BreadthFirstSearch<M, W>::checkpoint_on_signal(const SearchMonitor& monitor) {
+  if constexpr (K != StoreKind::Bitstate) {
+    if (!boundary_ || boundary_->written || monitor.stop() != StopReason::Interrupted) return;
+    options_.checkpoint(cut_at<K>(*boundary_));
+    boundary_->written = true;
+  }
+}
+
 template <ExplorableModel M, std::size_t W>
 template <StoreKind K>
 void BreadthFirstSearch<M, W>::restore(const LevelCut& c, SearchResult& r, Level& l, SearchMonitor& monitor) {
   if (c.store != K || c.words != store_.words())
     throw std::invalid_argument("the checkpoint was written for another store or state size");
-  if constexpr (K != StoreKind::Table && K != StoreKind::HashCompaction)
-    throw std::invalid_argument(std::string("checkpoints need the table or hash-compaction store, not ") + store_name(K));
+  if constexpr (K == StoreKind::Bitstate)
+    throw std::invalid_argument(std::string("checkpoints need the table, tree or hash-compaction store, not ") + store_name(K));
   if (c.states > store_.max_states()) throw std::length_error("the checkpoint's states do not fit in memory");
   const std::size_t words = store_.words();
   for (uint64_t id = 0; id < c.states; ++id)
@@ -90,8 +118,24 @@ void BreadthFirstSearch<M, W>::restore(const LevelCut& c, SearchResult& r, Level
       place(h, slot::stored_id(h, static_cast<StateId>(id)));
     }
   } else {
-    // A fingerprint keeps the hash's tag, which picks the home slot.
-    for (const uint64_t v : c.fingerprints) place(v, v);
+    if constexpr (K == StoreKind::Tree) {
+      // Folded again in the file's order: the tree's ids may differ from
+      // the first run's, which nothing but where a root sits depends on.
+      StateTree& tree = store_.tree();
+      auto pieces = [](std::size_t n, auto&& move) { move(std::size_t{0}, n); };
+      for (uint64_t i = 0; i < c.states; ++i) {
+        uint64_t v = tree.fold(&c.visited[i * words]);
+        while (v == 0) {
+          if (tree.exhausted()) throw std::length_error("the checkpoint's states do not fit in the tree");
+          tree.grow(pieces);
+          v = tree.fold(&c.visited[i * words]);
+        }
+        place(v, v);
+      }
+    } else {
+      // A fingerprint keeps the hash's tag, which picks the home slot.
+      for (const uint64_t v : c.fingerprints) place(v, v);
+    }
     uint32_t block = 0, left = 0;
     frontier_order_.clear();
     for (uint64_t p = 0; p < c.level_end - c.level_begin; ++p) {

@@ -140,6 +140,8 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
           if (store_.tree().exhausted()) monitor_->request_stop(StopReason::MaxMemory);
           else l.pause = true;
           w.recent->clear();
+          // Redone: or the coverage would depend on when the tree grows.
+          uncount_coverage<K>(w, l, first, std::min(last, p + 1));
           return false;
         }
         b.hashes[i] = root;
@@ -182,7 +184,9 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
   w.transitions += transitions;
   w.terminal += terminal;
   w.tally.merge(tally);
-  if (K != StoreKind::Table && l.depth > 0) release_expanded(first, last);
+  // With checkpoints the frontier stays until the level is numbered, so
+  // that a signal can still write the boundary's cut.
+  if (K != StoreKind::Table && l.depth > 0 && !options_.checkpoint) release_expanded(first, last);
   transitions_so_far_.fetch_add(transitions, std::memory_order_relaxed);
   return true;
 }

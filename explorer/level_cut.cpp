@@ -37,7 +37,9 @@ static_assert(sizeof(Header) == 120 && sizeof(Finding) == 16, "fixed-width field
 // The bytes of the arrays after the header and the findings.
 uint64_t array_bytes(const Header& h) {
   return h.states * (sizeof(StateId) + sizeof(ActionId)) +
-         (h.store == static_cast<uint32_t>(StoreKind::Table) ? h.states * h.words * sizeof(StateWord) : 0) +
+         (h.store == static_cast<uint32_t>(StoreKind::Table) || h.store == static_cast<uint32_t>(StoreKind::Tree)
+              ? h.states * h.words * sizeof(StateWord)
+              : 0) +
          (h.fingerprints + h.frontier_words + h.coverage_transitions + h.coverage_groups) * 8;
 }
 
@@ -128,6 +130,10 @@ uint64_t write_level_cut(const LevelCut& cut, std::FILE* file, const std::string
   w.put_all(cut.parents.first(cut.states));
   w.put_all(cut.actions.first(cut.states));
   if (cut.store == StoreKind::Table) w.put_all(cut.arena.first(cut.states * cut.words));
+  if (cut.store == StoreKind::Tree) {
+    if (cut.visited.size() != cut.states * cut.words) throw std::logic_error("tree cut: visited states and count disagree");
+    w.put_all(std::span<const StateWord>(cut.visited));
+  }
   w.put_all(std::span<const uint64_t>(cut.fingerprints));
   w.put_all(std::span<const StateWord>(cut.frontier));
   w.put_all(std::span<const uint64_t>(cut.so_far.coverage.transitions));
@@ -172,6 +178,7 @@ LevelCut read_level_cut(const std::string& path) {
   owned->parents = r.get_vector<StateId>(h.states);
   owned->actions = r.get_vector<ActionId>(h.states);
   if (cut.store == StoreKind::Table) owned->arena = r.get_vector<StateWord>(h.states * h.words);
+  if (cut.store == StoreKind::Tree) cut.visited = r.get_vector<StateWord>(h.states * h.words);
   cut.fingerprints = r.get_vector<uint64_t>(h.fingerprints);
   cut.frontier = r.get_vector<StateWord>(h.frontier_words);
   cut.so_far.coverage.transitions = r.get_vector<uint64_t>(h.coverage_transitions);
@@ -180,7 +187,7 @@ LevelCut read_level_cut(const std::string& path) {
   uint64_t stored = 0;
   r.get(&stored, sizeof stored);
   if (stored != computed) throw CutFileError("checkpoint file " + path + " is damaged (checksum mismatch)");
-  if (h.level_begin > h.level_end || h.level_end != h.states || (h.store == static_cast<uint32_t>(StoreKind::HashCompaction) &&
+  if (h.level_begin > h.level_end || h.level_end != h.states || (h.store != static_cast<uint32_t>(StoreKind::Table) &&
                                                                  h.frontier_words != (h.level_end - h.level_begin) * h.words))
     throw CutFileError("checkpoint file " + path + " is inconsistent (level and state counts disagree)");
   cut.parents = owned->parents;

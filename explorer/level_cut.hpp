@@ -2,11 +2,13 @@
 // resumed search needs to go on exactly as the uninterrupted one would.
 // Every state numbered so far with its parent and action, the visited set in
 // a form that rebuilds it (the table store: the states themselves; hash
-// compaction: the fingerprints, plus the frontier's states, which it keeps
-// nowhere else), the next level's id range, and every count so far.
+// compaction: the fingerprints; the tree store: the states unfolded, which
+// a resume folds again, so nothing of the tree's own layout is saved; and
+// for the last two the frontier's states, which they keep nowhere else),
+// the next level's id range, and every count so far.
 // The engine fills one at a boundary (SearchOptions::checkpoint) and starts
-// from one (SearchOptions::resume). The tree and bitstate stores are not
-// supported: their visited sets (shared tree nodes, bits) are not saved.
+// from one (SearchOptions::resume). The bitstate store is not supported: a
+// bit array cannot tell a resume which states it holds.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +38,8 @@ struct LevelCut {
   std::span<const ActionId> actions;   // `states` each
   std::span<const StateWord> arena;    // table store: states x words
   std::vector<uint64_t> fingerprints;  // hash compaction: one per state, any order
-  std::vector<StateWord> frontier;     // hash compaction: the next level's states, in id order
+  std::vector<StateWord> visited;      // tree: every stored state, words each, any order
+  std::vector<StateWord> frontier;     // hash compaction, tree: the next level's states, in id order
   std::shared_ptr<void> owner;         // what the spans point into, when read from a file
 };
 

@@ -112,6 +112,11 @@ TEST_CASE("resuming at every level boundary gives the uninterrupted result with 
   expect_resume_at_every_level("ssi2-basic.json", {"early-resume"}, explorer::StoreKind::HashCompaction);
 }
 
+TEST_CASE("resuming at every level boundary gives the uninterrupted result with the tree store", "[checkpoint]") {
+  expect_resume_at_every_level("ssi2-basic.json", {}, explorer::StoreKind::Tree);
+  expect_resume_at_every_level("ssi2-basic.json", {"early-resume"}, explorer::StoreKind::Tree);
+}
+
 TEST_CASE("a resumed search checks liveness as the uninterrupted one does", "[checkpoint]") {
   expect_resume_at_every_level("ssi2-basic.json", {"retry-refused"}, explorer::StoreKind::Table, true);
 }
@@ -198,6 +203,8 @@ TEST_CASE("a checkpoint written for another configuration or version or store is
         "checkpoint " + dir.string() + " was written by lgrcheck test-version, this is 0.0.1");
   CHECK(refused(kVersion, explorer::StoreKind::HashCompaction) ==
         "checkpoint " + dir.string() + " was written with --store table, not hash-compaction");
+  CHECK(refused(kVersion, explorer::StoreKind::Tree) ==
+        "checkpoint " + dir.string() + " was written with --store table, not tree");
   std::ofstream(config, std::ios::app) << "\n";
   CHECK(refused(kVersion, explorer::StoreKind::Table) ==
         "checkpoint " + dir.string() + " was written for another configuration (" + config.string() + " changed)");
