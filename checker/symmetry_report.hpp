@@ -21,6 +21,7 @@ inline constexpr const char* kSymmetryLivenessRefusal =
 struct SymmetryReport {
   std::string text;  // symmetry_text(): the group in words
   std::vector<std::vector<std::string>> classes;  // guest names of each class
+  std::vector<std::vector<std::string>> member_classes;  // member names of each class
   uint64_t group_size = 1;
   bool reduced = false;  // the quotient was explored (a non-trivial group)
   uint64_t orbits = 0;   // states explored: one per orbit when reduced

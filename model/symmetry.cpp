@@ -1,5 +1,7 @@
 #include "model/symmetry.hpp"
 
+#include "model/member_symmetry.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -41,15 +43,6 @@ std::vector<const Request*> requests_of(const Config& cfg, int g) {
   return r;
 }
 
-bool interchangeable(const Config& cfg, int g, int h) {
-  if (!same_guest_attributes(cfg.guests[g], cfg.guests[h])) return false;
-  const auto rg = requests_of(cfg, g), rh = requests_of(cfg, h);
-  if (rg.size() != rh.size()) return false;
-  for (std::size_t i = 0; i < rg.size(); ++i)
-    if (!same_request(*rg[i], *rh[i])) return false;
-  return true;
-}
-
 uint64_t factorial(std::size_t n) {
   uint64_t f = 1;
   for (std::size_t i = 2; i <= n; ++i) f *= i;
@@ -57,6 +50,15 @@ uint64_t factorial(std::size_t n) {
 }
 
 }  // namespace
+
+bool guests_interchangeable(const Config& cfg, int g, int h) {
+  if (!same_guest_attributes(cfg.guests[g], cfg.guests[h])) return false;
+  const auto rg = requests_of(cfg, g), rh = requests_of(cfg, h);
+  if (rg.size() != rh.size()) return false;
+  for (std::size_t i = 0; i < rg.size(); ++i)
+    if (!same_request(*rg[i], *rh[i])) return false;
+  return true;
+}
 
 GuestSymmetry detect_guest_symmetry(const Config& cfg) {
   GuestSymmetry sym;
@@ -66,7 +68,7 @@ GuestSymmetry detect_guest_symmetry(const Config& cfg) {
     if (placed[g]) continue;
     std::vector<int> cls{g};
     for (int h = g + 1; h < K; ++h)
-      if (!placed[h] && interchangeable(cfg, g, h)) {
+      if (!placed[h] && guests_interchangeable(cfg, g, h)) {
         cls.push_back(h);
         placed[h] = true;
       }
@@ -74,16 +76,22 @@ GuestSymmetry detect_guest_symmetry(const Config& cfg) {
     sym.group_size *= factorial(cls.size());
     sym.classes.push_back(std::move(cls));
   }
+  detect_member_symmetry(cfg, sym);
   return sym;
 }
 
 std::string symmetry_text(const Config& cfg, const GuestSymmetry& sym) {
-  if (sym.trivial()) return "no two guests are interchangeable";
+  if (sym.trivial()) return "no two guests or members are interchangeable";
   std::vector<std::string> parts;
   for (const auto& cls : sym.classes) {
     std::vector<std::string> names;
     for (int g : cls) names.push_back(cfg.guests[g].name);
     parts.push_back(fmt::format("guests {{{}}} interchangeable", fmt::join(names, ", ")));
+  }
+  for (const auto& cls : sym.member_classes) {
+    std::vector<std::string> names;
+    for (int m : cls) names.push_back(cfg.members[m].name);
+    parts.push_back(fmt::format("members {{{}}} interchangeable", fmt::join(names, ", ")));
   }
   return fmt::format("{}: {} permutations", fmt::join(parts, "; "), sym.group_size);
 }
@@ -116,6 +124,24 @@ void GuestCanonicalizer::write(Word* s, int g, const Record& r) const {
 }
 
 void GuestCanonicalizer::canonicalize(Word* s) const {
+  if (sym_.member_perms.empty()) {
+    sort_guests(s);
+    return;
+  }
+  // The least, word by word, of the guest-sorted images under every member
+  // permutation: the same for every state of an orbit, and one of them.
+  const std::size_t words = model_.state_words();
+  Word best[kMaxStateWords], image[kMaxStateWords];
+  for (std::size_t k = 0; k < sym_.member_perms.size(); ++k) {
+    apply_members(s, k, image);
+    sort_guests(image);
+    if (k == 0 || std::lexicographical_compare(image, image + words, best, best + words))
+      std::copy_n(image, words, best);
+  }
+  std::copy_n(best, words, s);
+}
+
+void GuestCanonicalizer::sort_guests(Word* s) const {
   Record rec[kMaxGuests];
   for (const auto& cls : sym_.classes) {
     const int n = static_cast<int>(cls.size());
@@ -140,6 +166,31 @@ void GuestCanonicalizer::apply(const Word* s, const std::vector<int>& perm, Word
   for (int g = 0; g < K; ++g) {
     read(s, g, r);
     write(out, perm[g], r);
+  }
+}
+
+void GuestCanonicalizer::apply_members(const Word* s, std::size_t k, Word* out) const {
+  const MemberPermutation& p = sym_.member_perms.at(k);
+  const StateLayout& L = model_.layout();
+  const int M = static_cast<int>(model_.config().members.size());
+  const int K = static_cast<int>(model_.config().guests.size());
+  std::copy_n(s, model_.state_words(), out);
+  for (int m = 0; m < M; ++m) L.up[p.member[m]].set(out, L.up[m].get(s));
+  for (int a = 0; a < M; ++a)
+    for (int b = a + 1; b < M; ++b) {
+      const int x = p.member[a], y = p.member[b];
+      L.link[std::min(x, y)][std::max(x, y)].set(out, L.link[a][b].get(s));
+    }
+  // Record layout (read): own, inst[0..M), rs, cur, from, ...
+  const int from = 1 + M + 2;
+  Record r, q;
+  for (int g = 0; g < K; ++g) {
+    read(s, g, r);
+    q = r;
+    q.f[0] = p.member[r.f[0]];
+    for (int m = 0; m < M; ++m) q.f[1 + p.member[m]] = r.f[1 + m];
+    q.f[from] = r.f[from] == 0 ? 0 : p.member[r.f[from] - 1] + 1;  // member + 1, 0 = none
+    write(out, p.guest[g], q);
   }
 }
 

@@ -10,6 +10,7 @@
 // difference the detector does not look at, keeps them apart.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,21 +19,39 @@
 
 namespace lgr {
 
+// A permutation of the members that maps the configuration onto itself
+// together with a permutation of the guests (guest g's record moves to
+// guest[g], whose attributes and requests are g's with every member renamed).
+struct MemberPermutation {
+  std::array<int, kMaxMembers> member{};
+  std::array<int, kMaxGuests> guest{};
+};
+
+// The symmetry group: guest classes (guests identical up to name) and
+// member classes (members identical in every attribute, with guests and
+// requests that map onto each other under the renaming).
 struct GuestSymmetry {
   // The classes of two or more interchangeable guests, each in guest order,
   // in the order of their first guest.
   std::vector<std::vector<int>> classes;
-  // The number of permutations: the product of the factorials of the class sizes.
+  // The classes of two or more interchangeable members, in member order.
+  std::vector<std::vector<int>> member_classes;
+  // Every permutation of the member group, the identity first; empty when
+  // no two members are interchangeable.
+  std::vector<MemberPermutation> member_perms;
+  // The number of permutations of the whole group: guest permutations times
+  // member permutations.
   uint64_t group_size = 1;
 
-  bool trivial() const { return classes.empty(); }
+  bool trivial() const { return classes.empty() && member_classes.empty(); }
 };
 
 GuestSymmetry detect_guest_symmetry(const Config& cfg);
 
 // "guests {LINUX01, LINUX02, LINUX03} interchangeable: 6 permutations", or
-// "no two guests are interchangeable" for the trivial group; several classes
-// are joined with "; " and the total follows them.
+// "no two guests or members are interchangeable" for the trivial group; several classes
+// (guest classes, then "members {A, B} interchangeable") are joined with
+// "; " and the total follows them.
 std::string symmetry_text(const Config& cfg, const GuestSymmetry& sym);
 
 // A state's canonical form under the group: within each class the guest
@@ -49,6 +68,10 @@ class GuestCanonicalizer {
   // (perm must map each class onto itself). For tests and proofs: the
   // canonical form of apply(s) equals that of s for every such perm.
   void apply(const Word* s, const std::vector<int>& perm, Word* out) const;
+  // The state under member permutation symmetry().member_perms[k]: every
+  // member reference renamed (up, link, own, inst[], from) and each guest's
+  // record moved to its image.
+  void apply_members(const Word* s, std::size_t k, Word* out) const;
 
  private:
   // A guest's record: its fields' raw values, in a fixed order.
@@ -58,6 +81,7 @@ class GuestCanonicalizer {
   };
   void read(const Word* s, int g, Record& r) const;
   void write(Word* s, int g, const Record& r) const;
+  void sort_guests(Word* s) const;
 
   const LgrModel& model_;
   GuestSymmetry sym_;

@@ -147,7 +147,7 @@ TEST_CASE("symmetry: a configuration without symmetry is explored exactly as wit
     CHECK(lgr::testing::results_of(with) == lgr::testing::results_of(without));
     REQUIRE(with.symmetry);
     CHECK_FALSE(with.symmetry->reduced);
-    CHECK(with.symmetry->text == "no two guests are interchangeable");
+    CHECK(with.symmetry->text == "no two guests or members are interchangeable");
     CHECK(with.symmetry->group_size == 1);
     CHECK_FALSE(without.symmetry);
   }

@@ -33,7 +33,7 @@ TEST_CASE("symmetry: check --symmetry prints the group and the orbits, and --jso
   const nlohmann::json p = nlohmann::json::parse(plain.out);
   CHECK(p["states"] == 606);
   CHECK(p["symmetry"]["reduced"] == false);
-  CHECK(p["symmetry"]["group"] == "no two guests are interchangeable");
+  CHECK(p["symmetry"]["group"] == "no two guests or members are interchangeable");
   CHECK(nlohmann::json::parse(run_lgrcheck({"check", example("ssi2-basic.json"), "--json", "-", "-q"}).out)
             .count("symmetry") == 0);
 }
