@@ -25,8 +25,23 @@ TEST_CASE("symmetry: check --symmetry prints the group and the orbits, and --jso
   CHECK(json.status == 0);
   const nlohmann::json j = nlohmann::json::parse(json.out);
   CHECK(j["symmetry"] == nlohmann::json::parse(R"({"group": "guests {LINUX01, LINUX02, LINUX03} interchangeable: 6 permutations",
-      "classes": [["LINUX01", "LINUX02", "LINUX03"]], "group_size": 6, "reduced": true, "orbits": 8800})"));
+      "classes": [["LINUX01", "LINUX02", "LINUX03"]], "member_classes": [], "group_size": 6, "reduced": true,
+      "orbits": 8800})"));
   CHECK(j["states"] == 8800);
+
+  // Member symmetry: the two targets of mirrored guests (each guest's image
+  // under the member swap is the other guest, so neither is a guest class).
+  const auto twins_text = run_lgrcheck({"check", example("ssi3-twins.json"), "--symmetry", "--threads", "1", "--no-traces"});
+  CHECK(twins_text.status == 0);
+  CHECK(twins_text.out.find("  symmetry: members {GDLLCPX2, GDLLCPX3} interchangeable: 2 permutations\n") !=
+        std::string::npos);
+  CHECK(twins_text.out.find("  symmetry: 92471 orbits explored, one representative state each") != std::string::npos);
+  const auto twins = run_lgrcheck({"check", example("ssi3-twins.json"), "--symmetry", "--json", "-", "-q"});
+  CHECK(twins.status == 0);
+  CHECK(nlohmann::json::parse(twins.out)["symmetry"] ==
+        nlohmann::json::parse(R"({"group": "members {GDLLCPX2, GDLLCPX3} interchangeable: 2 permutations",
+      "classes": [], "member_classes": [["GDLLCPX2", "GDLLCPX3"]], "group_size": 2, "reduced": true,
+      "orbits": 92471})"));
 
   const auto plain = run_lgrcheck({"check", example("ssi2-basic.json"), "--symmetry", "--json", "-", "-q"});
   CHECK(plain.status == 0);
