@@ -1,12 +1,14 @@
 #include "checker/check_runner.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <fmt/ostream.h>
 #include <stdexcept>
 
 #include "checker/check_liveness.hpp"
 #include "checker/exit_codes.hpp"
 #include "checker/resident_memory.hpp"
+#include "explorer/distributed_search.hpp"
 #include "explorer/search.hpp"
 #include "properties/checked_model.hpp"
 #include "properties/symmetric_model.hpp"
@@ -67,29 +69,18 @@ std::string fairness_text() {
 
 namespace {
 
-// The search and the judging, over the checked model or its quotient by
-// symmetry (properties/symmetric_model.hpp).
-template <class Explored>
-CheckReport run_search(const LgrModel& model, const Explored& explored, const CheckSettings& settings) {
-  const explorer::LabelMask checked =
-      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
-  explorer::SearchOptions opts = settings.search;
-  opts.stop_labels = checked;
-  opts.action_groups = action_kind_groups(model);
-  std::shared_ptr<CheckpointWriter> writer;
-  if (settings.checkpoint) {
-    writer = std::make_shared<CheckpointWriter>(*settings.checkpoint, model.state_words(), opts.store);
-    opts.checkpoint_due = [writer](uint32_t depth) { return writer->due(depth); };
-    opts.checkpoint = [writer](const explorer::LevelCut& cut) { writer->write(cut); };
-  }
-  opts.resume = settings.resume;
-  explorer::Search<Explored> search(explored, opts);
-
+// Runs `search` and judges every property. A distributed search's rank
+// calls the same collectives as every other (path_to, the sums).
+template <class S>
+CheckReport judge(const LgrModel& model, S& search, const CheckSettings& settings, explorer::LabelMask checked,
+                  const CheckpointWriter* writer) {
+  constexpr bool distributed = !requires { search.find(nullptr); };
   CheckReport r;
   r.config_path = model.config().path;
   r.config_name = model.config().name;
   r.variants = model.variants().names();
   r.search = search.run();
+  if constexpr (distributed) r.distributed = search.stats();
   if (writer) {
     r.checkpoint = writer->stats();
     r.checkpoint_dir = settings.checkpoint->dir;
@@ -112,7 +103,8 @@ CheckReport run_search(const LgrModel& model, const Explored& explored, const Ch
     }
     r.properties.push_back(std::move(o));
   }
-  const bool liveness_judged = add_liveness_outcomes(model, search, settings, r);
+  bool liveness_judged = true;
+  if constexpr (!distributed) liveness_judged = add_liveness_outcomes(model, search, settings, r);
   for (const auto& p : r.properties) violated |= !p.holds;
   for (const auto& g : all_goals()) {
     const explorer::LabelFinding& f = r.search.findings[static_cast<int>(g.id)];
@@ -127,13 +119,71 @@ CheckReport run_search(const LgrModel& model, const Explored& explored, const Ch
   r.fairness = requested_liveness(settings) != 0;
   r.coverage = coverage_report(model, r.search.coverage);
   if (r.search.complete()) r.variant_effects = count_variant_effects(model, search.store(), settings.search.threads);
+  if constexpr (distributed) {
+    // Every rank counted its own states; the resident memory is the ranks' sum.
+    std::vector<uint64_t> sums{r.peak_resident_bytes};
+    for (const auto& e : r.variant_effects) sums.push_back(e.transitions);
+    settings.network->reduce_all(sums, explorer::RankNetwork::Op::Sum);
+    r.peak_resident_bytes = sums[0];
+    for (std::size_t i = 0; i < r.variant_effects.size(); ++i) r.variant_effects[i].transitions = sums[i + 1];
+  }
   r.warnings = check_warnings(model, r);
   return r;
 }
 
+// The search and the judging, over the checked model or its quotient by
+// symmetry (properties/symmetric_model.hpp), in one process or as one rank
+// of a distributed search.
+template <class Explored>
+CheckReport run_search(const LgrModel& model, const Explored& explored, const CheckSettings& settings) {
+  const explorer::LabelMask checked =
+      settings.properties ? (settings.properties & state_properties_mask()) : state_properties_mask();
+  explorer::SearchOptions opts = settings.search;
+  opts.stop_labels = checked;
+  opts.action_groups = action_kind_groups(model);
+  if (settings.network) {
+    explorer::DistributedSearch<Explored> search(explored, opts, *settings.network);
+    return judge(model, search, settings, checked, nullptr);
+  }
+  std::shared_ptr<CheckpointWriter> writer;
+  if (settings.checkpoint) {
+    writer = std::make_shared<CheckpointWriter>(*settings.checkpoint, model.state_words(), opts.store);
+    opts.checkpoint_due = [writer](uint32_t depth) { return writer->due(depth); };
+    opts.checkpoint = [writer](const explorer::LevelCut& cut) { writer->write(cut); };
+  }
+  opts.resume = settings.resume;
+  explorer::Search<Explored> search(explored, opts);
+  return judge(model, search, settings, checked, writer.get());
+}
+
 }  // namespace
 
+std::string distributed_refusal(const CheckSettings& settings, int ranks) {
+  const auto& o = settings.search;
+  if (o.strategy != explorer::Strategy::BreadthFirst)
+    return "--distributed runs the breadth-first search; it cannot run with --strategy dfs";
+  if (o.store != explorer::StoreKind::Table && o.store != explorer::StoreKind::HashCompaction)
+    return std::string("--distributed stores states with --store table or --store hash-compaction, not --store ") +
+           explorer::store_name(o.store);
+  if (settings.checkpoint || settings.resume)
+    return "--distributed keeps no checkpoints yet; it cannot run with --checkpoint or resume";
+  if (ranks > 1 && requested_liveness(settings))
+    return "--liveness needs the whole state graph in one process; with --distributed it runs on 1 rank only "
+           "(this run has " + std::to_string(ranks) + ")";
+  return "";
+}
+
 CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
+  if (settings.network) {
+    if (const std::string why = distributed_refusal(settings, settings.network->ranks()); !why.empty())
+      throw std::invalid_argument(why);
+    // One rank with liveness: the one-process engine, which keeps the graph.
+    if (requested_liveness(settings)) {
+      CheckSettings alone = settings;
+      alone.network = nullptr;
+      return run_check(model, alone);
+    }
+  }
   CheckedModel checked_model(model);
   if (!settings.symmetry) return run_search(model, checked_model, settings);
   if (requested_liveness(settings)) throw std::invalid_argument(kSymmetryLivenessRefusal);
@@ -147,6 +197,30 @@ CheckReport run_check(const LgrModel& model, const CheckSettings& settings) {
   add_symmetry_report(model, canon, r);
   return r;
 }
+
+namespace {
+
+nlohmann::json distributed_json(const explorer::DistributedStats& d, const explorer::SearchResult& s,
+                                std::size_t state_bytes) {
+  const uint64_t bytes = d.words_sent * 8;
+  return {{"ranks", d.ranks},
+          {"threads_per_rank", d.threads},
+          {"states_per_rank", d.states},
+          {"peak_bytes_per_rank", d.peak_bytes},
+          {"busiest_rank", d.busiest_rank()},
+          {"bytes_sent", bytes},
+          {"states_sent", d.states_sent},
+          {"numbering_bytes", d.numbering_words * 8},
+          {"bytes_per_state_sent", d.states_sent ? double(bytes) / d.states_sent : 0.0},
+          {"record_bytes", state_bytes + 8},
+          {"bytes_per_transition", s.transitions ? double(bytes) / s.transitions : 0.0},
+          {"bytes_per_new_state", s.states ? double(bytes) / s.states : 0.0},
+          {"rounds", d.rounds},
+          {"exchange_seconds", d.exchange_seconds},
+          {"level_exchange_seconds", d.level_exchange_seconds}};
+}
+
+}  // namespace
 
 nlohmann::json report_json(const CheckReport& r) {
   using nlohmann::json;
@@ -237,6 +311,7 @@ nlohmann::json report_json(const CheckReport& r) {
   for (const auto& w : r.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
   j["warnings"] = warnings;
   if (r.symmetry) j["symmetry"] = symmetry_json(*r.symmetry);
+  if (r.distributed) j["distributed"] = distributed_json(*r.distributed, r.search, r.state_bytes);
   return j;
 }
 
@@ -262,6 +337,22 @@ void print_store_estimates(const explorer::SearchResult& s, std::ostream& out) {
   }
 }
 
+// The ranks' spread and what crossed the network.
+void print_distributed(const explorer::DistributedStats& d, const explorer::SearchResult& s, std::ostream& out) {
+  const auto [least, most] = std::minmax_element(d.states.begin(), d.states.end());
+  const uint64_t peak = *std::max_element(d.peak_bytes.begin(), d.peak_bytes.end());
+  fmt::print(out, "  distributed: {} ranks x {} threads; states per rank {} to {} (busiest rank {}: {:.1f}%), "
+             "peak memory per rank up to {:.1f} MiB\n",
+             d.ranks, d.threads, *least, *most, d.busiest_rank(), s.states ? 100.0 * *most / s.states : 0.0,
+             peak / (1024.0 * 1024.0));
+  const double bytes = 8.0 * d.words_sent;
+  fmt::print(out, "  network: {:.1f} MiB to other ranks, {:.1f} bytes per state sent, {:.1f} per transition, "
+             "{:.1f} per state found; {} rounds, {:.2f} s in exchanges (rank 0)\n",
+             bytes / (1024 * 1024), d.states_sent ? bytes / d.states_sent : 0.0,
+             s.transitions ? bytes / s.transitions : 0.0, s.states ? bytes / s.states : 0.0, d.rounds,
+             d.exchange_seconds);
+}
+
 std::string lasso_summary(const PropertyOutcome& p) {
   const uint32_t stem = *p.loop_start, cycle = p.trace_length - stem;
   if (cycle == 0) return fmt::format("stuck after {} steps, no fair action enabled", stem);
@@ -282,6 +373,7 @@ void print_summary(const CheckReport& r, std::ostream& out, bool with_coverage) 
   fmt::print(out, "  memory {:.1f} bytes per state (store and frontier at the peak), peak resident {:.1f} MiB ({:.1f} bytes per state)\n",
              s.peak_bytes / states, r.peak_resident_bytes / (1024.0 * 1024.0), r.peak_resident_bytes / states);
   print_store_estimates(s, out);
+  if (r.distributed) print_distributed(*r.distributed, s, out);
   if (r.symmetry) print_symmetry(*r.symmetry, out);
   if (!s.shortest_traces())
     fmt::print(out, "  depth-first search: counterexamples are paths of the search, not the shortest\n");

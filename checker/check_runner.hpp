@@ -13,7 +13,9 @@
 #include "checker/checkpoint.hpp"
 #include "checker/symmetry_report.hpp"
 #include "checker/variant_effect.hpp"
+#include "explorer/distributed_stats.hpp"
 #include "explorer/path_rebuild.hpp"
+#include "explorer/rank_network.hpp"
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
 #include "model/lgr_model.hpp"
@@ -35,7 +37,13 @@ struct CheckSettings {
   std::optional<CheckpointPlan> checkpoint;           // --checkpoint DIR
   std::shared_ptr<const explorer::LevelCut> resume;   // lgrcheck resume: start from this cut
   uint64_t resumed_from = 0;                          // its checkpoint number
+  // --distributed: this process is one rank of the search (every rank calls
+  // run_check with the same settings); null: one process, as always.
+  explorer::RankNetwork* network = nullptr;
 };
+
+// Why a distributed check cannot run with these settings ("" when it can).
+std::string distributed_refusal(const CheckSettings& settings, int ranks);
 
 struct PropertyOutcome {
   PropertyId id;
@@ -83,6 +91,7 @@ struct CheckReport {
   std::string checkpoint_dir;
   uint64_t resumed_from = 0;  // the checkpoint number a resume started from, 0: none
   std::optional<SymmetryReport> symmetry;  // with CheckSettings::symmetry
+  std::optional<explorer::DistributedStats> distributed;  // with CheckSettings::network
 
   const PropertyOutcome* find(PropertyId id) const;
 };

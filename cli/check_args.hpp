@@ -46,6 +46,7 @@ struct CheckArgs {
   std::string checkpoint;        // --checkpoint DIR
   std::string checkpoint_every;  // --checkpoint-every DURATION ("": every level)
   std::string resume;            // lgrcheck resume DIR: the checkpoint folder to start from
+  bool distributed = false;      // --distributed: one rank of an MPI job
 };
 
 // The settings a checkpoint's manifest keeps, so that `lgrcheck resume DIR`

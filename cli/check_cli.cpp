@@ -27,6 +27,7 @@
 #include "counterexamples/counterexample_files.hpp"
 #include "counterexamples/inline_counterexample.hpp"
 #include "counterexamples/witness.hpp"
+#include "distributed/mpi_network.hpp"
 #include "model/config.hpp"
 
 namespace lgr {
@@ -128,9 +129,38 @@ std::string swarm_conflict(const CheckArgs& a, const explorer::SearchOptions& o,
   return "";
 }
 
+int run_as_rank(const CheckArgs& a, explorer::RankNetwork* network);
+
 int run(const CheckArgs& a) {
+  if (!a.distributed) return run_as_rank(a, nullptr);
+  if (a.swarm_given)
+    return report_check_error("--swarm runs independent jobs; it cannot run with --distributed", a.json == "-");
+  if (!a.resume.empty())
+    return report_check_error("--distributed keeps no checkpoints yet; a checkpoint cannot be resumed with it",
+                              a.json == "-");
+  // MPI is initialised here and only here: a check without --distributed never touches it.
+  MpiNetwork network(nullptr, nullptr);
+  try {
+    if (network.rank() == 0) return run_as_rank(a, &network);
+    // The other ranks search and say nothing: rank 0 prints and writes the files.
+    CheckArgs quiet = a;
+    quiet.quiet = true;
+    quiet.json.clear();
+    quiet.no_traces = true;
+    return run_as_rank(quiet, &network);
+  } catch (const std::exception& e) {
+    // One rank cannot go on: end them all rather than leave them waiting.
+    report_check_error(fmt::format("rank {}: {}", network.rank(), e.what()), false, true);
+    network.abort(exit_status::kInternal);
+  }
+}
+
+int run_as_rank(const CheckArgs& a, explorer::RankNetwork* network) {
+  const bool speaks = !network || network->rank() == 0;
   const bool json_to_stdout = a.json == "-";
-  auto bad_input = [&](const std::string& msg) { return report_check_error(msg, json_to_stdout); };
+  auto bad_input = [&](const std::string& msg) {
+    return speaks ? report_check_error(msg, json_to_stdout) : exit_status::kBadInput;
+  };
   CheckSettings settings;
   VariantSet variants;
   try {
@@ -194,7 +224,10 @@ int run(const CheckArgs& a) {
   settings.search.max_states = static_cast<uint64_t>(a.max_states);
   settings.search.time_limit = a.time_limit;
   settings.search.interrupt = &g_interrupted;
-  settings.search.progress = progress_printer(a.quiet);
+  settings.search.progress = progress_printer(a.quiet || !speaks);
+  settings.network = network;
+  if (network)
+    if (const std::string why = distributed_refusal(settings, network->ranks()); !why.empty()) return bad_input(why);
 
   std::optional<LgrModel> model;
   try {
@@ -244,6 +277,7 @@ int run(const CheckArgs& a) {
   const CheckReport report = run_check(*model, settings);
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
+  if (!speaks) return exit_code(report, a.strict);
   finish_progress_line();
 
   // Every violated property's shortest counterexample, for `lgrcheck replay`.
@@ -350,7 +384,8 @@ void add_check_command(CLI::App& app, int& status) {
       "  lgrcheck check huge.json --threads 2 --bitstate 2G\n"
       "  lgrcheck check huge.json --threads 8 --checkpoint ckpt/ --checkpoint-every 10m  (then: lgrcheck resume ckpt/)\n"
       "  lgrcheck check examples/ssi4-seed.json --variant no-final-check --strategy dfs --stop-at-first\n"
-      "  lgrcheck check huge.json --swarm 64 --threads 8 --max-memory 4G --seed 7");
+      "  lgrcheck check huge.json --swarm 64 --threads 8 --max-memory 4G --seed 7\n"
+      "  mpirun -np 4 --hostfile hosts lgrcheck check huge.json --distributed --threads 8");
   cmd->add_option("CONFIG", a->config, "cluster configuration (JSON), see examples/")->required();
   cmd->add_option("--variant", a->variants,
                   "protocol variant with one rule broken (repeatable, or comma-separated): " +
@@ -433,6 +468,12 @@ void add_check_command(CLI::App& app, int& status) {
                   "write checkpoints into DIR at level boundaries (and on SIGINT/SIGTERM, the last boundary's),\n"
                   "so that `lgrcheck resume DIR` ends with exactly this run's result; breadth-first, --store\n"
                   "table, tree or hash-compaction (see docs/checkpoint.md)");
+  cmd->add_flag("--distributed", a->distributed,
+                "one rank of a search spread over an MPI job: run as `mpirun -np N lgrcheck check CONFIG\n"
+                "--distributed --threads T` (or under Slurm's srun); each rank owns the states its hash picks\n"
+                "and expands them on T threads; every count, verdict and counterexample is that of one\n"
+                "process. Rank 0 prints and writes the files. --store table or hash-compaction; no\n"
+                "--checkpoint; --liveness on 1 rank only. A rank that dies ends the job (see docs/distributed.md)");
   cmd->add_option("--checkpoint-every", a->checkpoint_every,
                   "with --checkpoint: at most one checkpoint per DURATION, e.g. 90s, 10m, 2h (default: at\n"
                   "every level)");

@@ -70,6 +70,11 @@ class StateStore {
   // The id of s, or kNoState when it was never stored. Table store only.
   StateId find(const StateWord* s) const;
 
+  // Whether s was stored: exactly with the table store, by fingerprint with
+  // hash compaction (the distributed search asks before numbering). Not for
+  // the tree and bitstate stores.
+  bool contains(const StateWord* s) const;
+
   // Table, arena, tree, bits and parent links in use.
   uint64_t bytes() const {
     return table_.bytes() + size_ * (sizeof(StateId) + sizeof(ActionId) + (keeps_states() ? words_ * sizeof(StateWord) : 0)) +

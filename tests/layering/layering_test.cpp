@@ -27,10 +27,11 @@ const std::map<std::string, std::set<std::string>>& allowed() {
       {"crosscheck", {"explorer", "model", "properties", "crosscheck"}},
       {"simulation", {"explorer", "model", "properties", "counterexamples", "checker", "simulation"}},
       {"suite", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite"}},
+      {"distributed", {"explorer", "distributed"}},
       {"cli", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "simulation",
-               "cli"}},
+               "distributed", "cli"}},
       {"tests", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "simulation",
-                 "tests"}},
+                 "distributed", "tests"}},
       {"fuzz", {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck", "suite", "fuzz"}},
   };
   return kAllowed;
@@ -109,8 +110,24 @@ TEST_CASE("layering: the checker is reached through libraries, not through cli/"
   // Every folder that the rules name exists, and each has its CMakeLists.txt.
   const fs::path root = LGRCHECK_SOURCE_DIR;
   for (const char* folder : {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck",
-                             "simulation", "suite", "cli"}) {
+                             "simulation", "suite", "distributed", "cli"}) {
     INFO(folder);
     CHECK(fs::exists(root / folder / "CMakeLists.txt"));
   }
+}
+
+TEST_CASE("layering: only distributed/ includes mpi.h, so a plain check never touches MPI", "[layering]") {
+  const fs::path root = LGRCHECK_SOURCE_DIR;
+  static const std::regex kMpi(R"(^\s*#\s*include\s*[<"]mpi\.h[>"])");
+  std::vector<std::string> found;
+  for (const char* folder : {"explorer", "model", "properties", "counterexamples", "checker", "crosscheck",
+                             "simulation", "suite", "distributed", "cli"})
+    for (const auto& e : fs::recursive_directory_iterator(root / folder)) {
+      if (!e.is_regular_file()) continue;
+      std::ifstream in(e.path());
+      std::string text;
+      while (std::getline(in, text))
+        if (std::regex_search(text, kMpi)) found.push_back(fs::relative(e.path(), root).string());
+    }
+  CHECK(found == std::vector<std::string>{"distributed/mpi_network.cpp"});
 }

@@ -1,0 +1,535 @@
+// Exhaustive breadth-first search spread over the ranks of a RankNetwork
+// (MPI processes on many machines, or threads in a test), with every result
+// identical to the single-process engine's: states, transitions, depth,
+// terminal states, labelled-state counts, and the first labelled state of
+// each label, hence the same shortest counterexample.
+//
+// Two partitions, as in Stern and Dill's parallel Murphi and LTSmin's
+// pins2lts-dist, plus one of our own for the numbering:
+//   the states  a state belongs to the rank its owner hash picks (a mix of
+//               the table hash, so each rank's table still fills evenly);
+//               that rank stores it, de-duplicates it and expands it;
+//   the work    each rank expands its share of a level in rounds of a
+//               bounded number of states, on T oneTBB threads, and sends the
+//               successors to their owners in one all-to-all per round, each
+//               [discovery key][state words], de-duplicated per destination:
+//               so no rank's buffers grow with another's speed;
+//   the order   a sequential BFS numbers a level's new states by discovery
+//               key (parent's position in its level, successor ordinal,
+//               action). The positions of a level are split into N
+//               contiguous ranges; the owner of each new state sends its
+//               smallest key to the holder of its parent's range, which
+//               sorts the keys it got, numbers them from the sum of the
+//               lower ranges' counts, and answers with the positions. So
+//               the ids are those of a sequential search, at 16 bytes per
+//               new state on the wire, with no rank ever holding the whole
+//               level.
+// The parent of a stored state is its global parent id and action; a trace
+// is rebuilt owner to owner (one reduction per step) and replayed from the
+// initial state, as with hash compaction in one process.
+#pragma once
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <chrono>
+#include <cstdint>
+#include <numeric>
+#include <stdexcept>
+#include <vector>
+
+#include "explorer/action_coverage.hpp"
+#include "explorer/distributed_stats.hpp"
+#include "explorer/label_tally.hpp"
+#include "explorer/level_records.hpp"
+#include "explorer/model_interface.hpp"
+#include "explorer/path_rebuild.hpp"
+#include "explorer/rank_network.hpp"
+#include "explorer/search_monitor.hpp"
+#include "explorer/search_options.hpp"
+#include "explorer/search_result.hpp"
+#include "explorer/state_store.hpp"
+#include "explorer/store_estimates.hpp"
+#include "explorer/trace_shortening.hpp"
+
+namespace explorer {
+
+template <ExplorableModel M>
+class DistributedSearch {
+ public:
+  DistributedSearch(const M& model, SearchOptions options, RankNetwork& net)
+      : model_(model),
+        options_(std::move(options)),
+        net_(net),
+        ranks_(net.ranks()),
+        rank_(net.rank()),
+        threads_(std::max(1, options_.threads)),
+        words_(model.state_words()),
+        store_(words_, {options_.store, options_.bitstate_bits, options_.bitstate_hashes, options_.hash_salt}) {
+    if (options_.store != StoreKind::Table && options_.store != StoreKind::HashCompaction)
+      throw std::invalid_argument("the distributed search stores states in a table or by hash compaction");
+  }
+
+  SearchResult run();
+  // The path from the initial state to global id `id`: collective, every
+  // rank gets it.
+  std::vector<PathStep> path_to(StateId id);
+  // This rank's states (ids are local; parents global).
+  const StateStore& store() const { return store_; }
+  const DistributedStats& stats() const { return stats_; }
+
+ private:
+  // A thread's share of a round: its successors per destination rank, and
+  // what it counted.
+  struct Outbox {
+    std::vector<std::vector<uint64_t>> to;  // per rank: [key][state] records
+    std::vector<ActionId> actions;
+    std::vector<StateWord> successors;
+    // Per-round de-duplication, one cache line per probe: the successor's
+    // hash, its record's offset in to[owner], and the round that wrote it.
+    struct Seen {
+      uint64_t hash;
+      uint32_t at, round;
+    };
+    std::vector<Seen> seen;
+    uint32_t round = 0;
+    uint64_t entries = 0, records = 0;
+    uint64_t transitions = 0, terminal = 0;
+    LabelTally tally;
+    CoverageCounter coverage;
+  };
+
+  static constexpr std::size_t kSeenSlots = std::size_t{1} << 14;  // 256 KiB
+  int owner(uint64_t h) const { return static_cast<int>(mix64(h ^ 0x6a09e667f3bcc909ULL) % uint64_t(ranks_)); }
+  // The rank holding position p of a level of n states.
+  int holder(uint64_t p, uint64_t n) const { return static_cast<int>(p * uint64_t(ranks_) / n); }
+  uint64_t bytes() const {
+    return store_.bytes() + (frontier_.capacity() + next_frontier_.capacity() + pending_states_.capacity()) * 8 +
+           (pending_keys_.capacity() + pending_hashes_.capacity()) * 8 + pending_slots_.capacity() * 8 +
+           (positions_.capacity() + next_positions_.capacity() + global_ids_.capacity()) * 4;
+  }
+  void reduce(std::span<uint64_t> v, RankNetwork::Op op) {
+    const auto t = std::chrono::steady_clock::now();
+    net_.reduce_all(v, op);
+    exchange_time_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  }
+  void exchange(const std::vector<std::vector<uint64_t>>& out, std::vector<std::vector<uint64_t>>& in) {
+    const auto t = std::chrono::steady_clock::now();
+    net_.exchange(out, in);
+    exchange_time_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  }
+
+  void expand_slice(Outbox& o, uint64_t first, uint64_t last);
+  void send(Outbox& o, uint64_t key, const StateWord* s);
+  void receive(const std::vector<std::vector<uint64_t>>& in);
+  void add_pending(uint64_t h, uint64_t key, const StateWord* s);
+  void reserve_pending(std::size_t states);
+  bool expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted);
+  uint64_t number_level();
+
+  const M& model_;
+  SearchOptions options_;
+  RankNetwork& net_;
+  int ranks_, rank_, threads_;
+  std::size_t words_;
+  StateStore store_;
+  std::vector<StateId> global_ids_;  // local id -> global id, increasing
+  // The level being expanded: this rank's states and their positions in
+  // the level, in position order; and the next level's.
+  std::vector<StateWord> frontier_, next_frontier_;
+  std::vector<uint32_t> positions_, next_positions_;
+  uint64_t level_begin_ = 0, level_size_ = 0;
+  // States found in this level, not yet numbered: open addressing over
+  // pending_slots_, with their smallest keys.
+  std::vector<StateWord> pending_states_;
+  std::vector<uint64_t> pending_keys_, pending_hashes_;
+  std::vector<uint64_t> pending_slots_;  // [hash's top 32 bits][index + 1]
+  std::vector<uint64_t> hashes_;         // of the records being received
+  static uint64_t pending_slot(uint64_t h, std::size_t k) { return (h & ~uint64_t{0xFFFFFFFF}) | (k + 1); }
+  std::vector<Outbox> outboxes_;
+  std::optional<tbb::task_arena> arena_;
+  uint64_t round_states_ = 4096;
+  uint64_t agreed_states_ = 1;   // all ranks' stored states, at the last agreement
+  uint64_t agreed_pending_ = 0;  // and the level's states found so far
+  uint32_t depth_ = 0;           // of the level being expanded
+  StopReason stop_ = StopReason::Complete;
+  double exchange_time_ = 0;
+  DistributedStats stats_;
+};
+
+template <ExplorableModel M>
+SearchResult DistributedSearch<M>::run() {
+  SearchMonitor monitor(options_);
+  SearchResult r;
+  r.threads = threads_;
+  r.store = store_.kind();
+  r.hash_compaction = store_.kind() == StoreKind::HashCompaction;
+  if (threads_ > 1) arena_.emplace(threads_);
+  outboxes_.resize(threads_);
+  for (Outbox& o : outboxes_) {
+    o.to.resize(ranks_);
+    o.coverage = CoverageCounter(options_.action_groups);
+  }
+  std::vector<StateWord> init(words_);
+  model_.initial(init.data());
+  if (owner(store_.hash(init.data())) == rank_) {
+    store_.insert(init.data(), kNoState, 0);
+    global_ids_.push_back(0);
+    frontier_ = init;
+    positions_.assign(1, 0);
+  }
+  level_begin_ = 0;
+  level_size_ = 1;
+  uint32_t depth = 0;
+  uint64_t states = 1;
+  std::array<uint64_t, 2> counted{};  // transitions, terminal states (all ranks)
+  for (;;) {
+    const double exchange_before = exchange_time_;
+    const bool expanded = expand_level(monitor, counted);
+    if (expanded) r.complete_levels = depth + 1;
+    // The level's labels: per label, the smallest id and the count.
+    LabelTally tally;
+    for (Outbox& o : outboxes_) {
+      tally.merge(o.tally);
+      o.tally = LabelTally{};
+    }
+    std::vector<uint64_t> first(kMaxLabels, ~uint64_t{0}), count(kMaxLabels, 0);
+    for (int b = 0; b < kMaxLabels; ++b)
+      if (tally.seen >> b & 1) first[b] = tally.first[b], count[b] = tally.count[b];
+    reduce(first, RankNetwork::Op::Min);
+    reduce(count, RankNetwork::Op::Sum);
+    LabelTally all;
+    for (int b = 0; b < kMaxLabels; ++b)
+      if (first[b] != ~uint64_t{0}) {
+        all.seen |= LabelMask{1} << b;
+        all.first[b] = static_cast<StateId>(first[b]);
+        all.count[b] = count[b];
+      }
+    all.record(r, depth);
+    const uint64_t found = expanded ? number_level() : 0;
+    if (rank_ == 0) stats_.level_exchange_seconds.push_back(exchange_time_ - exchange_before);
+    states += found;
+    agreed_states_ = states;
+    agreed_pending_ = 0;
+    if (found) depth_ = ++depth;
+    if (options_.stop_at_first && stop_ == StopReason::Complete)
+      for (int b = 0; b < kMaxLabels; ++b)
+        if (r.findings[b].found() && (options_.stop_labels >> b & 1)) stop_ = StopReason::StopAtFirst;
+    if (found == 0 || stop_ != StopReason::Complete) break;
+    level_begin_ += level_size_;
+    level_size_ = found;
+    frontier_.swap(next_frontier_);
+    positions_.swap(next_positions_);
+    next_frontier_.clear();
+    next_positions_.clear();
+  }
+  r.transitions = counted[0];
+  r.terminal_states = counted[1];
+  if (!options_.action_groups.empty()) {
+    for (const Outbox& o : outboxes_) o.coverage.add_to(r.coverage);
+    reduce(r.coverage.transitions, RankNetwork::Op::Sum);
+    reduce(r.coverage.group_states, RankNetwork::Op::Sum);
+  }
+  // The spread over the ranks.
+  monitor.note_bytes(bytes());
+  std::vector<uint64_t> spread(3 * ranks_ + 3, 0);
+  spread[rank_] = store_.size();
+  spread[ranks_ + rank_] = monitor.peak_bytes();
+  spread[2 * ranks_ + rank_] = net_.words_sent();
+  spread[3 * ranks_] = stats_.states_sent;
+  spread[3 * ranks_ + 1] = stats_.numbering_words;
+  reduce(spread, RankNetwork::Op::Sum);
+  stats_.ranks = ranks_;
+  stats_.threads = threads_;
+  stats_.states.assign(spread.begin(), spread.begin() + ranks_);
+  stats_.peak_bytes.assign(spread.begin() + ranks_, spread.begin() + 2 * ranks_);
+  stats_.words_sent = std::accumulate(spread.begin() + 2 * ranks_, spread.begin() + 3 * ranks_, uint64_t{0});
+  stats_.states_sent = spread[3 * ranks_];
+  stats_.numbering_words = spread[3 * ranks_ + 1];
+  stats_.exchange_seconds = exchange_time_;
+  r.states = states;
+  r.depth = depth;
+  r.stop = stop_;
+  r.seconds = monitor.elapsed();
+  r.peak_bytes = std::accumulate(stats_.peak_bytes.begin(), stats_.peak_bytes.end(), uint64_t{0});
+  record_store_estimates(store_, r);  // from the totals: r.states is every rank's
+  arena_.reset();
+  return r;
+}
+
+// Expands this rank's share of the level in rounds; false when the ranks
+// agreed to stop (a limit, a signal) before it was done.
+template <ExplorableModel M>
+bool DistributedSearch<M>::expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted) {
+  const uint64_t mine = positions_.size();
+  uint64_t cursor = 0;
+  std::vector<std::vector<uint64_t>> out(ranks_), in;
+  for (;;) {
+    const uint64_t end = std::min(mine, cursor + round_states_);
+    if (threads_ == 1 || end - cursor < 64) {
+      expand_slice(outboxes_[0], cursor, end);
+    } else {
+      const uint64_t share = (end - cursor + threads_ - 1) / threads_;
+      arena_->execute([&] {
+        tbb::parallel_for(0, threads_, [&](int t) {
+          const uint64_t a = std::min(end, cursor + t * share), b = std::min(end, a + share);
+          expand_slice(outboxes_[t], a, b);
+        });
+      });
+    }
+    cursor = end;
+    uint64_t transitions = 0, terminal = 0, records = 0;
+    for (int d = 0; d < ranks_; ++d) {
+      out[d].clear();
+      if (threads_ == 1) {
+        out[d].swap(outboxes_[0].to[d]);
+      } else {
+        for (Outbox& o : outboxes_) {
+          out[d].insert(out[d].end(), o.to[d].begin(), o.to[d].end());
+          o.to[d].clear();
+        }
+      }
+      if (d != rank_) stats_.states_sent += out[d].size() / (words_ + 1);
+    }
+    for (Outbox& o : outboxes_) {
+      transitions += o.transitions;
+      terminal += o.terminal;
+      records += o.records;
+      o.transitions = o.terminal = o.records = 0;
+    }
+    // Rounds of 2-8 Ki successors a thread: the de-duplication table stays
+    // in the cache and under half full, and a round (100-400 KiB) is still
+    // long enough to hide the latency of its exchange.
+    if (records > threads_ * (uint64_t{1} << 13) && round_states_ > 16) round_states_ /= 2;
+    else if (records < threads_ * (uint64_t{1} << 11) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
+    exchange(out, in);
+    ++stats_.rounds;
+    receive(in);
+    monitor.check(agreed_states_ + agreed_pending_, bytes());
+    // The agreement: whether any rank has more to expand, the limits any
+    // rank reached (the smallest reason wins on every rank), the counts.
+    std::vector<uint64_t> agree(4 + 6, 0);
+    agree[0] = cursor < mine;
+    agree[1] = pending_keys_.size();
+    agree[2] = transitions;
+    agree[3] = terminal;
+    if (monitor.stopping()) agree[4 + static_cast<int>(monitor.stop())] = 1;
+    reduce(agree, RankNetwork::Op::Sum);
+    agreed_pending_ = agree[1];
+    counted[0] += agree[2];
+    counted[1] += agree[3];
+    for (int s = 1; s < 6; ++s)
+      if (agree[4 + s] && stop_ == StopReason::Complete) stop_ = static_cast<StopReason>(s);
+    monitor.maybe_report([&] {
+      ProgressSnapshot p;
+      p.states = agreed_states_ + agree[1];
+      p.transitions = counted[0];
+      p.depth = depth_;
+      p.frontier = level_size_;
+      p.bytes = bytes() * uint64_t(ranks_);
+      return p;
+    });
+    if (stop_ != StopReason::Complete) return false;
+    if (agree[0] == 0) return true;
+  }
+}
+
+template <ExplorableModel M>
+void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last) {
+  ++o.round;
+  o.entries = 0;
+  // In the cache: past half full the round stops de-duplicating
+  // (the owner still does), and the rounds are sized to stay under that.
+  if (o.seen.empty()) o.seen.assign(kSeenSlots, {0, 0, 0});
+  for (uint64_t j = first; j < last; ++j) {
+    const uint64_t p = positions_[j];
+    std::size_t count = 0;
+    const LabelMask bad = model_.expand(&frontier_[j * words_], [&](ActionId a, const StateWord* next) {
+      if ((count + 1) * words_ > o.successors.size()) {
+        o.successors.resize(2 * (count + 1) * words_);
+        o.actions.resize(2 * (count + 1));
+      }
+      copy_state(&o.successors[count * words_], next, words_);
+      o.actions[count++] = a;
+    });
+    if (count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
+    o.transitions += count;
+    o.terminal += count == 0;
+    o.coverage.count(o.actions.data(), count);
+    if (bad) o.tally.add(bad, static_cast<StateId>(level_begin_ + p));
+    for (std::size_t i = 0; i < count; ++i) send(o, LevelRecords::key(p, i, o.actions[i]), &o.successors[i * words_]);
+  }
+}
+
+// Appends [key][state] to the owner's buffer, unless this round already
+// sent the state there (with a smaller key: keys grow as a thread goes).
+template <ExplorableModel M>
+void DistributedSearch<M>::send(Outbox& o, uint64_t key, const StateWord* s) {
+  const uint64_t h = store_.hash(s);
+  std::vector<uint64_t>& to = o.to[owner(h)];
+  constexpr std::size_t mask = kSeenSlots - 1;
+  if (o.entries * 2 < kSeenSlots) {
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      typename Outbox::Seen& e = o.seen[i];
+      if (e.round != o.round) {
+        e = {h, static_cast<uint32_t>(to.size()), o.round};
+        ++o.entries;
+        break;
+      }
+      if (e.hash == h && equal_states(&to[e.at + 1], s, words_)) return;
+    }
+  }
+  const std::size_t at = to.size();
+  to.resize(at + words_ + 1);
+  to[at] = key;
+  copy_state(&to[at + 1], s, words_);
+  ++o.records;
+}
+
+// Hashes are computed kAhead records early, and the slots they will probe
+// in the pending table and in the store fetched meanwhile.
+template <ExplorableModel M>
+void DistributedSearch<M>::receive(const std::vector<std::vector<uint64_t>>& in) {
+  constexpr std::size_t kAhead = 8;
+  const std::size_t stride = words_ + 1;
+  for (const std::vector<uint64_t>& from : in) {
+    const std::size_t n = from.size() / stride;
+    hashes_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) hashes_[i] = store_.hash(&from[i * stride + 1]);
+    // Grown before, so that the prefetched slots are the ones probed.
+    reserve_pending(pending_keys_.size() + n);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + kAhead < n) {
+        __builtin_prefetch(&pending_slots_[hashes_[i + kAhead] & (pending_slots_.size() - 1)]);
+        store_.table().prefetch(hashes_[i + kAhead]);
+      }
+      add_pending(hashes_[i], from[i * stride], &from[i * stride + 1]);
+    }
+  }
+}
+
+template <ExplorableModel M>
+void DistributedSearch<M>::reserve_pending(std::size_t states) {
+  if (states * 2 <= pending_slots_.size()) return;  // the load stays under a half
+  pending_slots_.assign(std::bit_ceil(std::max<std::size_t>(1024, 4 * states)), 0);
+  const std::size_t mask = pending_slots_.size() - 1;
+  for (std::size_t k = 0; k < pending_keys_.size(); ++k) {
+    std::size_t i = pending_hashes_[k] & mask;
+    while (pending_slots_[i]) i = (i + 1) & mask;
+    pending_slots_[i] = pending_slot(pending_hashes_[k], k);
+  }
+}
+
+template <ExplorableModel M>
+void DistributedSearch<M>::add_pending(uint64_t h, uint64_t key, const StateWord* s) {
+  reserve_pending(pending_keys_.size() + 1);
+  const std::size_t mask = pending_slots_.size() - 1;
+  std::size_t i = h & mask;
+  for (; pending_slots_[i]; i = (i + 1) & mask) {
+    const uint64_t v = pending_slots_[i];
+    if ((v ^ h) >> 32 != 0) continue;  // the tag rejects most without reading the record
+    const std::size_t k = static_cast<uint32_t>(v) - 1;
+    if (pending_hashes_[k] == h && equal_states(&pending_states_[k * words_], s, words_)) {
+      pending_keys_[k] = std::min(pending_keys_[k], key);
+      return;
+    }
+  }
+  if (store_.contains(s)) return;  // an earlier level's
+  pending_slots_[i] = pending_slot(h, pending_keys_.size());
+  pending_keys_.push_back(key);
+  pending_hashes_.push_back(h);
+  pending_states_.insert(pending_states_.end(), s, s + words_);
+}
+
+// Numbers the level's new states as a sequential search would (see the top
+// of the file), stores them, and makes them the next frontier. Returns how
+// many all ranks found.
+template <ExplorableModel M>
+uint64_t DistributedSearch<M>::number_level() {
+  const std::size_t n = pending_keys_.size();
+  std::vector<std::vector<uint64_t>> notices(ranks_), got, answers(ranks_), positions;
+  std::vector<std::vector<uint32_t>> asked(ranks_);  // per holder: which pending states, in notice order
+  for (std::size_t k = 0; k < n; ++k) {
+    const int h = holder(LevelRecords::parent_position(pending_keys_[k]), level_size_);
+    notices[h].push_back(pending_keys_[k]);
+    asked[h].push_back(static_cast<uint32_t>(k));
+  }
+  exchange(notices, got);
+  // As the holder: sort the keys of my range, number them.
+  struct Notice {
+    uint64_t key;
+    uint32_t from, index;
+  };
+  std::vector<Notice> mine;
+  for (int s = 0; s < ranks_; ++s)
+    for (std::size_t j = 0; j < got[s].size(); ++j) mine.push_back({got[s][j], uint32_t(s), uint32_t(j)});
+  std::sort(mine.begin(), mine.end(), [](const Notice& a, const Notice& b) { return a.key < b.key; });
+  std::vector<uint64_t> counts(ranks_, 0);
+  counts[rank_] = mine.size();
+  reduce(counts, RankNetwork::Op::Sum);
+  const uint64_t offset = std::accumulate(counts.begin(), counts.begin() + rank_, uint64_t{0});
+  const uint64_t found = std::accumulate(counts.begin(), counts.end(), uint64_t{0});
+  for (int s = 0; s < ranks_; ++s) answers[s].resize(got[s].size());
+  for (std::size_t i = 0; i < mine.size(); ++i) answers[mine[i].from][mine[i].index] = offset + i;
+  exchange(answers, positions);
+  for (int s = 0; s < ranks_; ++s) {
+    stats_.numbering_words += s == rank_ ? 0 : notices[s].size() + answers[s].size();
+  }
+  // As the owner: store the new states in id order.
+  std::vector<std::pair<uint64_t, uint32_t>> order(n);  // position, pending index
+  for (int h = 0; h < ranks_; ++h)
+    for (std::size_t j = 0; j < asked[h].size(); ++j) order[asked[h][j]] = {positions[h][j], asked[h][j]};
+  std::sort(order.begin(), order.end());
+  const uint64_t next_begin = level_begin_ + level_size_;
+  if (next_begin + found > StateStore::kMaxIds) throw std::length_error("more states than 32-bit ids can number");
+  uint64_t full = 0;
+  try {
+    for (const auto& [position, k] : order) {
+      const uint64_t key = pending_keys_[k];
+      const StateWord* s = &pending_states_[k * words_];
+      store_.insert(s, static_cast<StateId>(level_begin_ + LevelRecords::parent_position(key)),
+                    LevelRecords::action(key));
+      global_ids_.push_back(static_cast<StateId>(next_begin + position));
+      next_frontier_.insert(next_frontier_.end(), s, s + words_);
+      next_positions_.push_back(static_cast<uint32_t>(position));
+    }
+  } catch (const std::length_error&) {
+    full = 1;
+  }
+  std::vector<uint64_t> any_full{full};
+  reduce(any_full, RankNetwork::Op::Sum);
+  if (any_full[0] && stop_ == StopReason::Complete) stop_ = StopReason::MaxMemory;
+  pending_keys_.clear();
+  pending_hashes_.clear();
+  pending_states_.clear();
+  std::fill(pending_slots_.begin(), pending_slots_.end(), 0);
+  return found;
+}
+
+template <ExplorableModel M>
+std::vector<PathStep> DistributedSearch<M>::path_to(StateId id) {
+  std::vector<ActionId> actions;
+  for (StateId x = id; x != kNoState;) {
+    // The owner of x says its parent and action; the others add nothing.
+    std::vector<uint64_t> link(3, 0);
+    const auto it = std::lower_bound(global_ids_.begin(), global_ids_.end(), x);
+    if (it != global_ids_.end() && *it == x) {
+      const StateId local = static_cast<StateId>(it - global_ids_.begin());
+      link = {1, uint64_t(store_.parent(local)) + 1, store_.action(local)};
+    }
+    reduce(link, RankNetwork::Op::Or);
+    if (link[0] != 1) throw std::logic_error("distributed search: no rank holds a state on the trace");
+    const StateId parent = static_cast<StateId>(link[1] - 1);
+    if (parent != kNoState) actions.push_back(static_cast<ActionId>(link[2]));
+    x = parent;
+  }
+  std::reverse(actions.begin(), actions.end());
+  std::vector<StateWord> init(words_);
+  model_.initial(init.data());
+  return replay_path(model_, init.data(), actions);
+}
+
+}  // namespace explorer
