@@ -74,7 +74,7 @@ namespace {
 template <class S>
 CheckReport judge(const LgrModel& model, S& search, const CheckSettings& settings, explorer::LabelMask checked,
                   const CheckpointWriter* writer) {
-  constexpr bool distributed = !requires { search.find(nullptr); };
+  constexpr bool distributed = requires { search.stats(); };  // DistributedSearch reports its spread
   CheckReport r;
   r.config_path = model.config().path;
   r.config_name = model.config().name;

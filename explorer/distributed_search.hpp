@@ -29,6 +29,7 @@
 // initial state, as with hash compaction in one process.
 #pragma once
 
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -167,7 +168,10 @@ SearchResult DistributedSearch<M>::run() {
   r.threads = threads_;
   r.store = store_.kind();
   r.hash_compaction = store_.kind() == StoreKind::HashCompaction;
-  if (threads_ > 1) arena_.emplace(threads_);
+  // No more OS threads than the cores this rank may use (mpirun binds a
+  // rank to one core unless told --bind-to none): the work is still split
+  // into threads_ shares, as in the one-process engine.
+  if (threads_ > 1) arena_.emplace(std::min(threads_, tbb::info::default_concurrency()));
   outboxes_.resize(threads_);
   for (Outbox& o : outboxes_) {
     o.to.resize(ranks_);
