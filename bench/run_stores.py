@@ -9,11 +9,14 @@ the ratio to the table store, and bytes per state (the engine's own peak
 and the process's peak resident memory). Then bitstate at several array
 sizes (at the last thread count): states found against the exact count,
 and the estimate it printed.
+A store may carry modifiers: "tree+spill" adds --spill (a temporary
+folder), "hash-compaction+96" adds --fingerprint-bits 96.
 Not a test: it takes minutes.
 
 Examples:
   bench/run_stores.py examples/ssi4-seed.json examples/scaling.json
   bench/run_stores.py --threads 1 --repeat 2 --bitstate 1M,8M,64M examples/ssi4-seed.json
+  bench/run_stores.py --stores table,tree+spill,hash-compaction+96+spill --bitstate "" examples/scaling.json
 """
 
 import argparse
@@ -22,9 +25,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EXACT_STORES = ["table", "tree", "hash-compaction"]
+EXACT_STORES = ["table", "tree", "tree+spill", "hash-compaction", "hash-compaction+96"]
 
 
 def machine():
@@ -45,6 +49,20 @@ def run(binary, config, threads, extra):
     if done.returncode not in (0, 1, 3):
         sys.exit(f"bench: {' '.join(cmd)} exited {done.returncode}: {done.stderr.strip()}")
     return json.loads(done.stdout)
+
+
+def store_options(entry, spill_dir):
+    """--store NAME and the options its modifiers stand for."""
+    name, *mods = entry.split("+")
+    extra = ["--store", name]
+    for m in mods:
+        if m == "spill":
+            extra += ["--spill", spill_dir]
+        elif m == "96":
+            extra += ["--fingerprint-bits", "96"]
+        else:
+            sys.exit(f"bench: unknown store modifier '+{m}' in '{entry}' (spill, 96)")
+    return extra
 
 
 def main():
@@ -69,7 +87,8 @@ def main():
             best = {}
             for _ in range(args.repeat):
                 for store in stores:
-                    r = run(args.binary, config, n, ["--store", store])
+                    with tempfile.TemporaryDirectory(prefix="lgrcheck-spill-") as spill:
+                        r = run(args.binary, config, n, store_options(store, spill))
                     if store not in best or r["seconds"] < best[store]["seconds"]:
                         best[store] = r
             counts = {(r["states"], r["transitions"]) for r in best.values()}

@@ -248,7 +248,9 @@ nlohmann::json report_json(const CheckReport& r) {
   if (r.search.hash_compaction) {
     j["collision_probability"] = r.search.collision_probability;
     j["fingerprint_estimate"] = r.search.fingerprint_estimate;
+    j["fingerprint_bits"] = r.search.fingerprint_bits;
   }
+  if (!r.search.spill_dir.empty()) j["spill"] = {{"folder", r.search.spill_dir}, {"bytes", r.search.spilled_bytes}};
   if (r.search.store == explorer::StoreKind::Bitstate)
     j["bitstate"] = {{"bits", r.search.bitstate_bits},
                      {"hashes", r.search.bitstate_hashes},
@@ -320,13 +322,17 @@ namespace {
 // What an approximate store may have missed.
 void print_store_estimates(const explorer::SearchResult& s, std::ostream& out) {
   if (s.hash_compaction) {
-    fmt::print(out, "  hash compaction: probability that a fingerprint collision hid a state {:.1e}\n",
-               s.collision_probability);
-    fmt::print(out, "  hash compaction: TLC's estimate distinct x (generated - distinct) / 2^63 = {:.1e}\n",
-               s.fingerprint_estimate);
+    fmt::print(out, "  hash compaction: {}-bit fingerprints; probability that a collision hid a state {:.1e}\n",
+               s.fingerprint_bits, s.collision_probability);
+    fmt::print(out, "  hash compaction: TLC's estimate distinct x (generated - distinct) / 2^{} = {:.1e}\n",
+               s.fingerprint_bits, s.fingerprint_estimate);
     if (s.fingerprint_estimate > explorer::kFingerprintWarning)
-      fmt::print(out, "  warning: states may have been missed; check with --store tree (exact) instead\n");
+      fmt::print(out, "  warning: states may have been missed; check with --store tree (exact){} instead\n",
+                 s.fingerprint_bits < 95 ? " or --fingerprint-bits 96" : "");
   }
+  if (!s.spill_dir.empty())
+    fmt::print(out, "  spill: {:.1f} MiB of parent links written to {} (removed at the end)\n",
+               s.spilled_bytes / (1024.0 * 1024), s.spill_dir);
   if (s.store == explorer::StoreKind::Bitstate) {
     fmt::print(out, "  bitstate: {} bits ({:.0f} MiB), {} bits per state, {:.2f}% of bits set\n", s.bitstate_bits,
                s.bitstate_bits / 8.0 / (1024 * 1024), s.bitstate_hashes, 100 * s.bitstate_fill);

@@ -17,7 +17,8 @@ nlohmann::json command_json(const CheckArgs& a) {
           {"time_limit", a.time_limit}, {"quiet", a.quiet}, {"trace_dir", a.trace_dir},
           {"no_traces", a.no_traces}, {"no_print_traces", a.no_print_traces}, {"strategy", a.strategy},
           {"store", a.store}, {"hash_compaction", a.hash_compaction}, {"bitstate", a.bitstate},
-          {"bitstate_hashes", a.bitstate_hashes}, {"checkpoint_every", a.checkpoint_every},
+          {"bitstate_hashes", a.bitstate_hashes},
+          {"fingerprint_bits", a.fingerprint_bits}, {"checkpoint_every", a.checkpoint_every},
           {"symmetry", a.symmetry}};
 }
 
@@ -46,6 +47,7 @@ CheckArgs command_args(const nlohmann::json& j) {
   j.at("hash_compaction").get_to(a.hash_compaction);
   j.at("bitstate").get_to(a.bitstate);
   j.at("bitstate_hashes").get_to(a.bitstate_hashes);
+  a.fingerprint_bits = j.value("fingerprint_bits", 64);  // absent in checkpoints written before it
   j.at("checkpoint_every").get_to(a.checkpoint_every);
   j.at("symmetry").get_to(a.symmetry);
   return a;

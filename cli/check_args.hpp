@@ -37,12 +37,14 @@ struct CheckArgs {
   std::string store;
   std::string bitstate;
   int bitstate_hashes = 3;
+  int fingerprint_bits = 64;
   int64_t swarm = 0;
   uint64_t seed = 1;
   uint64_t hash_salt = 0;
   uint64_t order_seed = 0;
   // Which options the command line named (the swarm refuses some).
   bool swarm_given = false, seed_given = false, strategy_given = false;
+  std::string spill;             // --spill DIR
   std::string checkpoint;        // --checkpoint DIR
   std::string checkpoint_every;  // --checkpoint-every DURATION ("": every level)
   std::string resume;            // lgrcheck resume DIR: the checkpoint folder to start from

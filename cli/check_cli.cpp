@@ -28,6 +28,7 @@
 #include "counterexamples/inline_counterexample.hpp"
 #include "counterexamples/witness.hpp"
 #include "distributed/mpi_network.hpp"
+#include "explorer/parent_spill.hpp"
 #include "model/config.hpp"
 
 namespace lgr {
@@ -102,6 +103,12 @@ std::string choose_store(const CheckArgs& a, explorer::SearchOptions& o) {
   if (a.bitstate_hashes < 1 || a.bitstate_hashes > 16) return "--bitstate-hashes must be 1 to 16";
   o.bitstate_hashes = a.bitstate_hashes;
   o.store = kind.value_or(explorer::StoreKind::Table);
+  if (a.fingerprint_bits != 64 && a.fingerprint_bits != 96)
+    return "--fingerprint-bits must be 64 or 96 (got " + std::to_string(a.fingerprint_bits) + ")";
+  if (a.fingerprint_bits != 64 && o.store != explorer::StoreKind::HashCompaction)
+    return "--fingerprint-bits sets the width of hash compaction's fingerprints; it needs --store hash-compaction "
+           "(or --hash-compaction)";
+  o.fingerprint_bits = a.fingerprint_bits;
   return "";
 }
 
@@ -216,6 +223,15 @@ int run_as_rank(const CheckArgs& a, explorer::RankNetwork* network) {
   } else if (!a.checkpoint_every.empty()) {
     return bad_input("--checkpoint-every needs --checkpoint DIR");
   }
+  if (!a.spill.empty()) {
+    if (!a.checkpoint.empty())
+      return bad_input("--spill keeps the parent links on disk, which a checkpoint does not save yet; it cannot run "
+                       "with --checkpoint or resume");
+    if (a.swarm_given) return bad_input("--swarm's jobs keep their parent links in memory; it cannot run with --spill");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(a.spill, ec)) return bad_input("--spill: " + a.spill + " is not a folder");
+    settings.search.spill_dir = a.spill;
+  }
   settings.search.threads = a.threads;
   settings.search.stop_at_first = a.stop_at_first;
   settings.liveness = a.liveness;
@@ -274,7 +290,16 @@ int run_as_rank(const CheckArgs& a, explorer::RankNetwork* network) {
     std::signal(SIGTERM, SIG_DFL);
     return status;
   }
-  const CheckReport report = run_check(*model, settings);
+  std::optional<CheckReport> checked;
+  try {
+    checked.emplace(run_check(*model, settings));
+  } catch (const explorer::SpillError& e) {
+    // A full disk or an unusable folder: no verdict, and never a pass.
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    return bad_input(e.what());
+  }
+  const CheckReport& report = *checked;
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
   if (!speaks) return exit_code(report, a.strict);
@@ -415,12 +440,24 @@ void add_check_command(CLI::App& app, int& status) {
                   "  exact, about 60 bytes per state;\n"
                   "tree: states folded into a tree of shared pairs (Laarman's tree compression), exact,\n"
                   "  about half the table's memory, slower; no --liveness;\n"
-                  "hash-compaction: 63-bit fingerprints only, a collision may hide a state (estimate printed);\n"
+                  "hash-compaction: fingerprints only (see --fingerprint-bits), a collision may hide a state\n"
+                  "  (estimate printed);\n"
                   "bitstate: k bits per state (see --bitstate), never a proof: verdict 'probable pass', exit 3");
   cmd->add_flag("--hash-compaction", a->hash_compaction, "the same as --store hash-compaction");
+  cmd->add_option("--fingerprint-bits", a->fingerprint_bits,
+                  "hash compaction's fingerprint width: 64 (63 bits compared, about 20 bytes per state) or 96\n"
+                  "(95 bits: a second 64-bit hash beside each state, 8 bytes more). TLC's estimate that a\n"
+                  "state was hidden, distinct x (generated - distinct) / 2^b, passes 10^-3 near 3x10^7 states\n"
+                  "at 64 and near 2x10^12 at 96 (each state reached 9 times)")
+      ->default_val(64);
   cmd->add_option("--bitstate", a->bitstate,
                   "--store bitstate with a bit array of SIZE bytes, e.g. 512M (8 bits a byte; default 512M);\n"
                   "prints the expected number of states lost and the chance that any was");
+  cmd->add_option("--spill", a->spill,
+                  "keep the parent links (6 bytes a state) in append-only files in folder DIR, not in memory;\n"
+                  "a counterexample reads its steps back. The files are removed when the run ends. A full\n"
+                  "disk stops the run with an error (exit 2), never a verdict. Not with --checkpoint")
+      ->type_name("DIR");
   cmd->add_option("--bitstate-hashes", a->bitstate_hashes, "bits set per state with bitstate (default 3)")
       ->default_val(3);
   cmd->add_option("--swarm", a->swarm,

@@ -1,5 +1,6 @@
 // lgrcheck: an explicit-state model checker for z/VM Live Guest Relocation.
 #include <algorithm>
+#include <csignal>
 #include <exception>
 #include <vector>
 #include <iostream>
@@ -11,6 +12,9 @@
 #include "checker/exit_codes.hpp"
 
 int main(int argc, char** argv) {
+  // Over a file size limit (ulimit -f), a write then fails with EFBIG and
+  // is reported as such, instead of the process being killed by SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{
       "lgrcheck " LGRCHECK_VERSION
       ": proves, or refutes with a shortest counterexample, the correctness of\n"
@@ -23,8 +27,9 @@ int main(int argc, char** argv) {
       "  lgrcheck check big.json --checkpoint ckpt/ --checkpoint-every 10m; lgrcheck resume ckpt/\n"
       "  lgrcheck replay lgrcheck-traces/early-resume.SingleInstance.trace\n"
       "  lgrcheck render examples/scenarios/seed-roundtrip.trace --format html -o seed.html\n\n"
-      "Exit codes: 0 pass, 1 property violated, 2 bad input, 3 incomplete\n"
-      "(a limit or a signal stopped the search), 4 internal error,\n"
+      "Exit codes: 0 pass, 1 property violated, 2 bad input (or a file that\n"
+      "cannot be written: a full disk), 3 incomplete (a limit or a signal\n"
+      "stopped the search), 4 internal error,\n"
       "5 pass with warnings under `check --strict`.",
       "lgrcheck"};
   app.set_version_flag("--version", "lgrcheck " LGRCHECK_VERSION);

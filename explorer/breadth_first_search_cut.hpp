@@ -56,7 +56,7 @@ LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
     // the next level.
     const VisitedTable& table = store_.table();
     if constexpr (K == StoreKind::Tree) c.visited.resize(b.end * c.words);
-    else c.fingerprints.reserve(b.end);
+    else c.fingerprints.reserve(b.end * (store_.wide_fingerprints() ? 2 : 1));
     uint64_t n = 0;
     for (std::size_t i = 0; i < table.slots(); ++i) {
       const uint64_t v = table.load(i);
@@ -66,6 +66,7 @@ LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
         store_.tree().unfold(v, &c.visited[n * c.words]);
       } else {
         c.fingerprints.push_back(v);
+        if (store_.wide_fingerprints()) c.fingerprints.push_back(store_.side_hash(slot::payload(v)));
       }
       ++n;
     }
@@ -134,7 +135,19 @@ void BreadthFirstSearch<M, W>::restore(const LevelCut& c, SearchResult& r, Level
       }
     } else {
       // A fingerprint keeps the hash's tag, which picks the home slot.
-      for (const uint64_t v : c.fingerprints) place(v, v);
+      // Wide: [slot][side hash] pairs, the slot naming the id.
+      const uint64_t per_state = store_.wide_fingerprints() ? 2 : 1;
+      if (c.fingerprints.size() != c.states * per_state)
+        throw std::invalid_argument(std::string("the checkpoint was written with ") +
+                                    (per_state == 2 ? "64" : "96") + "-bit fingerprints; resume it with the same");
+      for (uint64_t i = 0; i < c.fingerprints.size(); i += per_state) {
+        const uint64_t v = c.fingerprints[i];
+        if (per_state == 2) {
+          if (slot::payload(v) >= c.states) throw std::invalid_argument("the checkpoint's fingerprints name unknown ids");
+          store_.set_side_hash(slot::payload(v), c.fingerprints[i + 1]);
+        }
+        place(v, v);
+      }
     }
     uint32_t block = 0, left = 0;
     frontier_order_.clear();

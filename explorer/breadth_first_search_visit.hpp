@@ -80,8 +80,10 @@ bool BreadthFirstSearch<M, W>::same_pending(uint32_t record, uint64_t h, const S
   const StateWord* other = next_->template state<W>(record);
   if (equal_states(other, s, store_.template words_of<W>())) return true;
   // With hash compaction, equal fingerprints are the same state.
+  // (Wide: the tags agreed already, so the side hashes decide.)
   if constexpr (K == StoreKind::HashCompaction)
-    return slot::fingerprint(store_.template hash<W>(other)) == slot::fingerprint(h);
+    return store_.wide_fingerprints() ? store_.template side_hash_of<W>(other) == store_.template side_hash_of<W>(s)
+                                      : slot::fingerprint(store_.template hash<W>(other)) == slot::fingerprint(h);
   return false;
 }
 

@@ -69,7 +69,7 @@ class DistributedSearch {
         rank_(net.rank()),
         threads_(std::max(1, options_.threads)),
         words_(model.state_words()),
-        store_(words_, {options_.store, options_.bitstate_bits, options_.bitstate_hashes, options_.hash_salt}) {
+        store_(words_, {options_.store, options_.bitstate_bits, options_.bitstate_hashes, options_.hash_salt, options_.fingerprint_bits, options_.spill_dir}) {
     if (options_.store != StoreKind::Table && options_.store != StoreKind::HashCompaction)
       throw std::invalid_argument("the distributed search stores states in a table or by hash compaction");
   }

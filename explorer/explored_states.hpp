@@ -26,7 +26,7 @@ class ExploredStates {
 
  protected:
   ExploredStates(const M& model, SearchOptions options)
-      : model_(model), options_(std::move(options)), store_(model.state_words(), {options_.store, options_.bitstate_bits, options_.bitstate_hashes, options_.hash_salt}) {}
+      : model_(model), options_(std::move(options)), store_(model.state_words(), {options_.store, options_.bitstate_bits, options_.bitstate_hashes, options_.hash_salt, options_.fingerprint_bits, options_.spill_dir}) {}
 
   const M& model_;
   SearchOptions options_;

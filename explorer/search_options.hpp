@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "explorer/model_interface.hpp"
@@ -32,6 +33,8 @@ struct SearchOptions {
   uint64_t bitstate_bits = uint64_t{1} << 32;  // --store bitstate: bits in the array
   int bitstate_hashes = 3;                     // --store bitstate: bits per state (k)
   uint64_t hash_salt = 0;   // --store bitstate: 0 the plain hash, else another family of k functions
+  int fingerprint_bits = 64;  // --store hash-compaction: 64 (63 compared) or 96 (95: a side hash per state)
+  std::string spill_dir;      // non-empty: parent links go to files in this folder (explorer/parent_spill.hpp)
   uint64_t order_seed = 0;  // depth-first: 0 the model's order, else each state's new successors shuffled
   bool stop_at_first = false;   // stop once a state carries any label of `stop_labels`
   LabelMask stop_labels = ~LabelMask{0};  // which labels matter for stop_at_first

@@ -16,15 +16,15 @@ const char* stop_reason_text(StopReason r) {
   return "?";
 }
 
-double fingerprint_collision_probability(uint64_t states) {
+double fingerprint_collision_probability(uint64_t states, int bits) {
   const double n = static_cast<double>(states);
   // 1 - exp(-x) without losing the small values to rounding.
-  return -std::expm1(-(n * (n - 1) / 2) * std::ldexp(1.0, -63));
+  return -std::expm1(-(n * (n - 1) / 2) * std::ldexp(1.0, -bits));
 }
 
-double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated) {
+double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated, int bits) {
   const double d = static_cast<double>(distinct), g = static_cast<double>(generated);
-  return g > d ? d * (g - d) * std::ldexp(1.0, -63) : 0.0;
+  return g > d ? d * (g - d) * std::ldexp(1.0, -bits) : 0.0;
 }
 
 }  // namespace explorer

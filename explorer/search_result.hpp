@@ -19,14 +19,14 @@ inline constexpr StateId kNoState = 0xFFFFFFFFu;
 enum class StopReason { Complete, StopAtFirst, MaxStates, MaxMemory, TimeLimit, Interrupted };
 const char* stop_reason_text(StopReason r);
 
-// Probability that among `states` random 63-bit fingerprints two are equal,
-// n(n-1)/2 pairs each equal with probability 2^-63 (the birthday bound that
-// SPIN and TLC report).
-double fingerprint_collision_probability(uint64_t states);
-// TLC's estimate of the same: distinct x (generated - distinct) / 2^63, the
+// Probability that among `states` random b-bit fingerprints two are equal,
+// n(n-1)/2 pairs each equal with probability 2^-b (the birthday bound that
+// SPIN and TLC report). b is 63, or 95 with wide fingerprints.
+double fingerprint_collision_probability(uint64_t states, int bits = 63);
+// TLC's estimate of the same: distinct x (generated - distinct) / 2^b, the
 // expected number of generated states whose fingerprint equalled that of
 // another, stored state (TLC prints it, with 2^64, at the end of a run).
-double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated);
+double fingerprint_collision_estimate(uint64_t distinct, uint64_t generated, int bits = 63);
 // Above this, the summary warns that hash compaction may have hidden states.
 inline constexpr double kFingerprintWarning = 1e-3;
 
@@ -57,6 +57,10 @@ struct SearchResult {
   // and TLC's estimate (see fingerprint_collision_estimate).
   double collision_probability = 0;
   double fingerprint_estimate = 0;
+  int fingerprint_bits = 0;  // the bits compared: 63, or 95 with --fingerprint-bits 96
+  // With a spill folder: which, and the parent links written there (bytes).
+  std::string spill_dir;
+  uint64_t spilled_bytes = 0;
   // With bitstate: the array, the fraction of its bits set at the end, the
   // expected number of states lost directly (their bits all set by others),
   // and the probability that at least one was: 1 - exp(-expected).

@@ -1,6 +1,7 @@
 #include "explorer/state_store.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace explorer {
 namespace {
@@ -35,9 +36,25 @@ StateStore::StateStore(std::size_t words, StoreSettings settings)
     arena_ = reinterpret_cast<StateWord*>(arena_memory_.data());
     max_states_ = std::min<uint64_t>(max_states_, arena_memory_.capacity() / (words_ * sizeof(StateWord)));
   }
+  if (settings.fingerprint_bits != 64 && settings.fingerprint_bits != 96)
+    throw std::invalid_argument("fingerprints are 64 or 96 bits, not " + std::to_string(settings.fingerprint_bits));
+  if (kind_ == StoreKind::HashCompaction && settings.fingerprint_bits == 96) {
+    wide_ = true;
+    side_memory_ = reserve_per_state(sizeof(uint64_t), false);
+    side_ = reinterpret_cast<uint64_t*>(side_memory_.data());
+    max_states_ = std::min<uint64_t>(max_states_, side_memory_.capacity() / sizeof(uint64_t));
+  }
+  if (!settings.spill_dir.empty()) spill_ = std::make_unique<ParentSpill>(settings.spill_dir);
   if (kind_ == StoreKind::Tree) tree_.emplace(words_);
   if (kind_ == StoreKind::Bitstate) bits_.emplace(settings.bitstate_bits, settings.bitstate_hashes, settings.bitstate_salt);
   max_states_ = std::min(max_states_, kMaxIds);
+}
+
+void StateStore::spill_links() {
+  const uint64_t from = spill_->spilled();
+  spill_->append({parents_ + from, size_ - from}, {actions_ + from, size_ - from});
+  parent_memory_.release(from * sizeof(StateId), size_ * sizeof(StateId));
+  action_memory_.release(from * sizeof(ActionId), size_ * sizeof(ActionId));
 }
 
 StateId StateStore::find(const StateWord* s) const {

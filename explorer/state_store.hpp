@@ -6,9 +6,14 @@
 //                    ids; table slots hold [tag][id];
 //   tree:            states folded into a StateTree; a table slot holds the
 //                    root pair (exact, and its own hash);
-//   hash-compaction: table slots hold 63-bit fingerprints only;
+//   hash-compaction: table slots hold 63-bit fingerprints only; with 96-bit
+//                    fingerprints a slot holds [31-bit tag][id] and a side
+//                    array a second, independent 64-bit hash per id (95
+//                    bits compared in all);
 //   bitstate:        k bits per state in a BitstateSet; the table holds only
 //                    the level being found.
+// Parent links live in memory, or, with a spill folder, on disk except for
+// the ones not yet written (explorer/parent_spill.hpp).
 // Only the table keeps states to read back (keeps_states()); the others
 // rebuild a trace by replaying its actions from the initial state.
 // Ids are dense, 0..size()-1, in the order the engine assigns them.
@@ -18,12 +23,14 @@
 #pragma once
 
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <utility>
 
 #include "explorer/bitstate_set.hpp"
+#include "explorer/parent_spill.hpp"
 #include "explorer/reserved_memory.hpp"
 #include "explorer/search_result.hpp"
 #include "explorer/state_hash.hpp"
@@ -39,6 +46,8 @@ struct StoreSettings {
   uint64_t bitstate_bits = uint64_t{1} << 32;  // bitstate only
   int bitstate_hashes = 3;
   uint64_t bitstate_salt = 0;  // 0: the plain hash (see BitstateSet)
+  int fingerprint_bits = 64;   // hash compaction: 64 or 96 (see fingerprint_bits())
+  std::string spill_dir;       // non-empty: parent links go to files there
 };
 
 class StateStore {
@@ -53,6 +62,11 @@ class StateStore {
   // Whether the states themselves can be read back (state(), find()).
   bool keeps_states() const { return kind_ == StoreKind::Table; }
   uint64_t size() const { return size_; }
+  // Hash compaction: the bits two states must share to be taken as one,
+  // 63 (the hash less the slot's pending bit) or, wide, 95 (the slot's
+  // 31-bit tag and the 64-bit side hash). 0 for the other stores.
+  int fingerprint_bits() const { return kind_ != StoreKind::HashCompaction ? 0 : wide_ ? 95 : 63; }
+  bool wide_fingerprints() const { return wide_; }
   // The most states the reserved memory can hold.
   uint64_t max_states() const { return max_states_; }
 
@@ -61,11 +75,20 @@ class StateStore {
     if (!keeps_states()) throw std::logic_error(std::string("states cannot be read back from the ") + store_name(kind_) + " store");
     return arena_ + std::size_t(id) * words_;
   }
-  StateId parent(StateId id) const { return parents_[id]; }
-  ActionId action(StateId id) const { return actions_[id]; }
-  // The parent links of ids 0 .. n-1 (a checkpoint writes them out).
-  std::span<const StateId> parents(uint64_t n) const { return {parents_, n}; }
-  std::span<const ActionId> actions(uint64_t n) const { return {actions_, n}; }
+  StateId parent(StateId id) const { return spill_ && id < spill_->spilled() ? spill_->parent(id) : parents_[id]; }
+  ActionId action(StateId id) const { return spill_ && id < spill_->spilled() ? spill_->action(id) : actions_[id]; }
+  // The parent links of ids 0 .. n-1 (a checkpoint writes them out). Not
+  // with a spill folder: they are on disk.
+  std::span<const StateId> parents(uint64_t n) const {
+    no_spill("parents");
+    return {parents_, n};
+  }
+  std::span<const ActionId> actions(uint64_t n) const {
+    no_spill("actions");
+    return {actions_, n};
+  }
+  // The spill files, or null.
+  const ParentSpill* spill() const { return spill_.get(); }
 
   // The id of s, or kNoState when it was never stored. Table store only.
   StateId find(const StateWord* s) const;
@@ -77,9 +100,14 @@ class StateStore {
 
   // Table, arena, tree, bits and parent links in use.
   uint64_t bytes() const {
-    return table_.bytes() + size_ * (sizeof(StateId) + sizeof(ActionId) + (keeps_states() ? words_ * sizeof(StateWord) : 0)) +
-           (tree_ ? tree_->bytes() : 0) + (bits_ ? bits_->bytes() : 0);
+    return table_.bytes() + size_ * (keeps_states() ? words_ * sizeof(StateWord) : 0) +
+           (size_ - (spill_ ? spill_->spilled() : 0)) * (sizeof(StateId) + sizeof(ActionId)) +
+           (tree_ ? tree_->bytes() : 0) + (bits_ ? bits_->bytes() : 0) + (wide_ ? size_ * sizeof(uint64_t) : 0);
   }
+  // Wide fingerprints: the side hash of state `id` (a checkpoint saves it,
+  // a resume puts it back).
+  uint64_t side_hash(StateId id) const { return side_[id]; }
+  void set_side_hash(StateId id, uint64_t v) { side_[id] = v; }
 
   // --- For the engines ---------------------------------------------------
   VisitedTable& table() { return table_; }
@@ -107,7 +135,12 @@ class StateStore {
   uint64_t stored_slot(uint64_t h, StateId id) const {
     if constexpr (K == StoreKind::Table) return slot::stored_id(h, id);
     else if constexpr (K == StoreKind::Tree) return h;
-    else return slot::fingerprint(h);
+    else return wide_ ? slot::stored_id(h, id) : slot::fingerprint(h);
+  }
+  // Wide fingerprints: the second hash, independent of hash().
+  template <std::size_t W = 0>
+  uint64_t side_hash_of(const StateWord* s) const {
+    return W ? second_hash_words(s, W) : second_hash_words(s, words_);
   }
   // Whether stored (not pending) slot v is the state s with table hash h.
   template <StoreKind K, std::size_t W = 0>
@@ -116,7 +149,10 @@ class StateStore {
       return ((v ^ h) & slot::kTagMask) == 0 &&
              equal_states(arena_ + std::size_t(slot::payload(v)) * words_of<W>(), s, words_of<W>());
     else if constexpr (K == StoreKind::Tree) return v == h;
-    else if constexpr (K == StoreKind::HashCompaction) return v == slot::fingerprint(h);
+    else if constexpr (K == StoreKind::HashCompaction)
+      // The side hash is computed only when the tag agrees: nearly always the same state.
+      return wide_ ? ((v ^ h) & slot::kTagMask) == 0 && side_[slot::payload(v)] == side_hash_of<W>(s)
+                   : v == slot::fingerprint(h);
     else return false;  // bitstate: the table holds pending states only
   }
   template <std::size_t W = 0>
@@ -126,10 +162,18 @@ class StateStore {
   template <StoreKind K, std::size_t W = 0>
   void put(StateId id, const StateWord* s, StateId parent, ActionId action) {
     if constexpr (K == StoreKind::Table) copy_state(arena_ + std::size_t(id) * words_of<W>(), s, words_of<W>());
+    if constexpr (K == StoreKind::HashCompaction)
+      if (wide_ && s) side_[id] = side_hash_of<W>(s);  // s is null on a resume: set_side_hash follows
     parents_[id] = parent;
     actions_[id] = action;
   }
-  void commit(uint64_t new_size) { size_ = new_size; }
+  // With a spill folder, the links go to disk once enough have gathered
+  // (a level's worth at least, on a large search), and their pages back to
+  // the system. Throws SpillError when the disk refuses.
+  void commit(uint64_t new_size) {
+    size_ = new_size;
+    if (spill_ && size_ - spill_->spilled() >= kSpillBatch) spill_links();
+  }
 
   // Single-threaded insert: {id, true} for a new state; {id, false} for a
   // stored one (id is kNoState unless the table store, which alone can tell).
@@ -137,15 +181,24 @@ class StateStore {
   std::pair<StateId, bool> insert(const StateWord* s, StateId parent, ActionId action);
 
  private:
+  static constexpr uint64_t kSpillBatch = uint64_t{1} << 16;
+  void spill_links();
+  void no_spill(const char* what) const {
+    if (spill_) throw std::logic_error(std::string("the ") + what + " are in the spill files, not in memory");
+  }
+
   std::size_t words_;
   StoreKind kind_;
   VisitedTable table_;
-  ReservedMemory arena_memory_, parent_memory_, action_memory_;
+  ReservedMemory arena_memory_, parent_memory_, action_memory_, side_memory_;
   StateWord* arena_ = nullptr;
+  uint64_t* side_ = nullptr;  // wide fingerprints only
+  bool wide_ = false;
   StateId* parents_ = nullptr;
   ActionId* actions_ = nullptr;
   std::optional<StateTree> tree_;
   std::optional<BitstateSet> bits_;
+  std::unique_ptr<ParentSpill> spill_;
   uint64_t max_states_ = 0;
   uint64_t size_ = 0;
 };

@@ -11,9 +11,14 @@ namespace explorer {
 inline void record_store_estimates(const StateStore& store, SearchResult& r) {
   r.store = store.kind();
   r.hash_compaction = r.store == StoreKind::HashCompaction;
+  if (const ParentSpill* spill = store.spill()) {
+    r.spill_dir = spill->dir();
+    r.spilled_bytes = spill->bytes_written();
+  }
   if (r.hash_compaction) {
-    r.collision_probability = fingerprint_collision_probability(r.states);
-    r.fingerprint_estimate = fingerprint_collision_estimate(r.states, r.transitions + 1);
+    r.fingerprint_bits = store.fingerprint_bits();
+    r.collision_probability = fingerprint_collision_probability(r.states, r.fingerprint_bits);
+    r.fingerprint_estimate = fingerprint_collision_estimate(r.states, r.transitions + 1, r.fingerprint_bits);
   }
   if (r.store == StoreKind::Bitstate) {
     const BitstateSet& b = store.bitstate();

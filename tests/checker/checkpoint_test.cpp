@@ -20,8 +20,10 @@ namespace {
 
 const char* const kVersion = "test-version";
 
-CheckSettings settings_for(explorer::StoreKind store, int threads, bool liveness = false, bool symmetry = false) {
+CheckSettings settings_for(explorer::StoreKind store, int threads, bool liveness = false, bool symmetry = false,
+                           int fingerprint_bits = 64) {
   CheckSettings s;
+  s.search.fingerprint_bits = fingerprint_bits;
   s.symmetry = symmetry;
   s.search.threads = threads;
   s.search.store = store;
@@ -66,13 +68,14 @@ CheckReport resume_from(const LgrModel& m, CheckSettings s, const fs::path& dir)
 }
 
 void expect_resume_at_every_level(const std::string& example, const std::vector<std::string>& variants,
-                                  explorer::StoreKind store, bool liveness = false, bool symmetry = false) {
+                                  explorer::StoreKind store, bool liveness = false, bool symmetry = false,
+                                  int bits = 64) {
   const LgrModel m = lgr::testing::model_of(example, variants);
-  const CheckReport plain = run_check(m, settings_for(store, 1, liveness, symmetry));
+  const CheckReport plain = run_check(m, settings_for(store, 1, liveness, symmetry, bits));
   lgr::testing::ScratchDir scratch("checkpoint");
   std::map<uint32_t, fs::path> kept;
   const CheckReport written =
-      check_keeping_copies(m, settings_for(store, 2, liveness, symmetry), scratch.path() / "ckpt", scratch.path(), kept);
+      check_keeping_copies(m, settings_for(store, 2, liveness, symmetry, bits), scratch.path() / "ckpt", scratch.path(), kept);
   CHECK(lgr::testing::results_of(written) == lgr::testing::results_of(plain));
   CHECK(json_of(written) == json_of(plain));
   // A boundary before every level but the last, which finds nothing new.
@@ -80,7 +83,7 @@ void expect_resume_at_every_level(const std::string& example, const std::vector<
   REQUIRE(written.checkpoint->written == kept.size());
   for (const auto& [level, copy] : kept) {
     const int threads = 1 + level % 3;
-    const CheckReport resumed = resume_from(m, settings_for(store, threads, liveness, symmetry), copy);
+    const CheckReport resumed = resume_from(m, settings_for(store, threads, liveness, symmetry, bits), copy);
     INFO(example << " resumed at level " << level << " on " << threads << " threads");
     CHECK(lgr::testing::results_of(resumed) == lgr::testing::results_of(plain));
     CHECK(json_of(resumed) == json_of(plain));
@@ -110,6 +113,20 @@ TEST_CASE("resuming at every level boundary gives the uninterrupted result with 
 
 TEST_CASE("resuming at every level boundary gives the uninterrupted result with hash compaction", "[checkpoint]") {
   expect_resume_at_every_level("ssi2-basic.json", {"early-resume"}, explorer::StoreKind::HashCompaction);
+}
+
+TEST_CASE("resuming at every level boundary gives the uninterrupted result with 96-bit fingerprints",
+          "[checkpoint]") {
+  expect_resume_at_every_level("ssi2-basic.json", {"early-resume"}, explorer::StoreKind::HashCompaction, false, false,
+                               96);
+  // A resume needs the width it was written with (the command line takes it from the checkpoint).
+  const LgrModel m = lgr::testing::model_of("ssi2-basic.json", {});
+  lgr::testing::ScratchDir scratch("checkpoint");
+  std::map<uint32_t, fs::path> kept;
+  check_keeping_copies(m, settings_for(explorer::StoreKind::HashCompaction, 1, false, false, 96),
+                       scratch.path() / "ckpt", scratch.path(), kept);
+  CHECK_THROWS_WITH(resume_from(m, settings_for(explorer::StoreKind::HashCompaction, 1), kept.at(3)),
+                    "the checkpoint was written with 96-bit fingerprints; resume it with the same");
 }
 
 TEST_CASE("resuming at every level boundary gives the uninterrupted result with the tree store", "[checkpoint]") {

@@ -111,7 +111,7 @@ TEST_CASE("explorer: the summary and JSON tell strategy, compaction and memory",
                             "--json", "-"});
     INFO(r.output);
     CHECK(r.status == 0);
-    CHECK(contains(r.output, "hash compaction: probability that a fingerprint collision hid a state"));
+    CHECK(contains(r.output, "hash compaction: 63-bit fingerprints; probability that a collision hid a state"));
     CHECK(contains(r.output, "bytes per state"));
     const auto j = nlohmann::json::parse(r.output.substr(r.output.find('{')));
     CHECK(j["states"] == 12976);

@@ -48,6 +48,27 @@ std::string folder_files(const fs::path& dir) {
   return all;
 }
 
+// Runs `check EXAMPLE OPTIONS --checkpoint`, resumes its last checkpoint,
+// expects the resumed report to be the uninterrupted one and returns it.
+nlohmann::json resumed_report(const std::string& name, const std::string& file, std::vector<std::string> options) {
+  lgr::testing::ScratchDir scratch(name);
+  const fs::path dir = scratch.path();
+  std::vector<std::string> check = {"check", example(file)};
+  check.insert(check.end(), options.begin(), options.end());
+  for (const std::string& a :
+       {std::string("-q"), std::string("--no-traces"), std::string("--checkpoint"), (dir / "ckpt").string(),
+        std::string("--json"), (dir / "plain.json").string()})
+    check.push_back(a);
+  const auto plain = run_lgrcheck(check);
+  REQUIRE(plain.status == 0);
+  // The last checkpoint is at the last level boundary: resuming it redoes that level.
+  const auto resumed = run_lgrcheck({"resume", (dir / "ckpt").string(), "--json", (dir / "resumed.json").string()});
+  INFO(resumed.output());
+  CHECK(resumed.status == 0);
+  CHECK(model_json(dir / "resumed.json") == model_json(dir / "plain.json"));
+  return nlohmann::json::parse(read_file(dir / "resumed.json"));
+}
+
 }  // namespace
 
 TEST_CASE("checkpoint: killed with SIGKILL at random points and resumed gives the uninterrupted result", "[checkpoint]") {
@@ -147,19 +168,16 @@ TEST_CASE("checkpoint: SIGTERM writes the last level boundary's checkpoint and r
 }
 
 TEST_CASE("checkpoint: a check reduced by --symmetry resumes reduced", "[checkpoint][symmetry]") {
-  lgr::testing::ScratchDir scratch("checkpoint-symmetry");
-  const fs::path dir = scratch.path();
-  const auto plain = run_lgrcheck({"check", example("ssi2-triplets.json"), "--symmetry", "-q", "--no-traces",
-                                   "--checkpoint", (dir / "ckpt").string(), "--json", (dir / "plain.json").string()});
-  REQUIRE(plain.status == 0);
-  // The last checkpoint is at the last level boundary: resuming it redoes that level.
-  const auto resumed = run_lgrcheck({"resume", (dir / "ckpt").string(), "--json", (dir / "resumed.json").string()});
-  INFO(resumed.output());
-  CHECK(resumed.status == 0);
-  CHECK(model_json(dir / "resumed.json") == model_json(dir / "plain.json"));
-  const auto j = nlohmann::json::parse(read_file(dir / "resumed.json"));
+  const auto j = resumed_report("checkpoint-symmetry", "ssi2-triplets.json", {"--symmetry"});
   CHECK(j["symmetry"]["reduced"] == true);
   CHECK(j["states"] == j["symmetry"]["orbits"]);
+}
+
+TEST_CASE("checkpoint: a check with 96-bit fingerprints resumes with them", "[checkpoint]") {
+  const auto j =
+      resumed_report("checkpoint-wide", "ssi3-contention.json", {"--hash-compaction", "--fingerprint-bits", "96"});
+  CHECK(j["fingerprint_bits"] == 95);
+  CHECK(j["states"] == 12976);
 }
 
 TEST_CASE("checkpoint: what it cannot do is refused with exit 2", "[checkpoint]") {

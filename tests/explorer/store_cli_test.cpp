@@ -87,6 +87,20 @@ TEST_CASE("stores cli: --hash-compaction is --store hash-compaction", "[stores]"
   }
 }
 
+TEST_CASE("stores cli: --fingerprint-bits 96 compares 95 bits and says so", "[stores]") {
+  const Run r = lgrcheck({"check", example("ssi3-contention.json"), "--hash-compaction", "--fingerprint-bits", "96",
+                          "--threads", "2", "--json", "-"});
+  INFO(r.output);
+  CHECK(r.status == 0);
+  const auto j = json_of(r);
+  CHECK(j["states"] == 12976);
+  CHECK(j["transitions"] == 82214);
+  CHECK(j["fingerprint_bits"] == 95);
+  CHECK(contains(r.output, "hash compaction: 95-bit fingerprints"));
+  const Run narrow = lgrcheck({"check", example("ssi3-contention.json"), "--hash-compaction", "--json", "-"});
+  CHECK(json_of(narrow)["fingerprint_bits"] == 63);
+}
+
 TEST_CASE("stores cli: bitstate is a probable pass, exit 3, with its estimate", "[stores]") {
   const Run r = lgrcheck({"check", example("ssi3-contention.json"), "--bitstate", "1K", "--json", "-"});
   INFO(r.output);
@@ -123,6 +137,10 @@ TEST_CASE("stores cli: unknown or contradicting store choices are bad input", "[
       {{"--store", "table", "--bitstate", "1M"}, "lgrcheck: error: --bitstate contradicts --store table"},
       {{"--bitstate", "lots"}, "lgrcheck: error: --bitstate: 'lots' is not a size of at least 8 bytes, such as 512M"},
       {{"--store", "bitstate", "--bitstate-hashes", "0"}, "lgrcheck: error: --bitstate-hashes must be 1 to 16"},
+      {{"--hash-compaction", "--fingerprint-bits", "128"}, "lgrcheck: error: --fingerprint-bits must be 64 or 96 (got 128)"},
+      {{"--store", "tree", "--fingerprint-bits", "96"},
+       "lgrcheck: error: --fingerprint-bits sets the width of hash compaction's fingerprints; it needs --store "
+       "hash-compaction (or --hash-compaction)"},
       {{"--store", "tree", "--liveness"},
        "lgrcheck: error: --liveness needs the states themselves to build the graph; it cannot run with --store tree"},
   };

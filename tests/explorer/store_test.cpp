@@ -173,7 +173,8 @@ TEST_CASE("stores: hash compaction reports TLC's collision estimate", "[stores]"
   big.search.fingerprint_estimate = 2e-3;
   std::ostringstream warned;
   print_summary(big, warned);
-  CHECK(warned.str().find("warning: states may have been missed; check with --store tree (exact) instead") !=
+  CHECK(warned.str().find(
+            "warning: states may have been missed; check with --store tree (exact) or --fingerprint-bits 96 instead") !=
         std::string::npos);
 }
 
