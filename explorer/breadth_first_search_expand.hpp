@@ -33,7 +33,7 @@ void BreadthFirstSearch<M, W>::expand_level(Level& l) {
     // thread waits.
     bool tree_full = false;
     if constexpr (K == StoreKind::Tree) tree_full = store_.tree().full();
-    const uint64_t bytes = current_bytes(), extra = tree_full ? store_.tree().bytes() : store_.table().bytes();
+    const uint64_t bytes = current_bytes(), extra = tree_full ? store_.tree().bytes() : store_.table().grown_bytes();
     if (!monitor_->may_grow(bytes, extra)) {
       monitor_->request_stop(StopReason::MaxMemory);
       return;

@@ -5,8 +5,8 @@
 namespace explorer {
 namespace {
 
-ReservedMemory table_memory(unsigned log2) {
-  const std::size_t bytes = (std::size_t{1} << log2) * sizeof(uint64_t);
+ReservedMemory table_memory(std::size_t slots) {
+  const std::size_t bytes = slots * sizeof(uint64_t);
   ReservedMemory m(bytes, bytes >= (std::size_t{4} << 20));
   if (m.capacity() < bytes) throw std::length_error("cannot reserve memory for a larger visited table");
   return m;
@@ -15,17 +15,19 @@ ReservedMemory table_memory(unsigned log2) {
 }  // namespace
 
 VisitedTable::VisitedTable(double max_load, unsigned log2_slots)
-    : memory_(table_memory(log2_slots)),
+    : VisitedTable(max_load, std::size_t{1} << log2_slots, 0) {}
+
+VisitedTable::VisitedTable(double max_load, std::size_t slots, int)
+    : memory_(table_memory(slots)),
       slots_(reinterpret_cast<std::atomic<uint64_t>*>(memory_.data())),
-      mask_((std::size_t{1} << log2_slots) - 1),
-      log2_(log2_slots),
+      slots_count_(slots),
       max_load_(max_load) {
   static_assert(sizeof(std::atomic<uint64_t>) == sizeof(uint64_t));
 }
 
 VisitedTable VisitedTable::bigger() const {
-  if (log2_ >= kMaxLog2Slots) throw std::length_error("visited table at its largest size");
-  return VisitedTable(max_load_, log2_ + 1);
+  if (next_size(slots_count_) > kMaxSlots) throw std::length_error("visited table at its largest size");
+  return VisitedTable(max_load_, next_size(slots_count_), 0);
 }
 
 void VisitedTable::move_piece(VisitedTable& bigger, std::size_t piece) {
