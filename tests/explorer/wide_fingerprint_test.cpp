@@ -97,7 +97,7 @@ TEST_CASE("wide fingerprints: the side hash tells apart states whose table hashe
   // what a full 64-bit collision of the table hash would look like.
   const std::vector<explorer::StateWord> a = {1, 2, 3, 4}, b = {1, 2, 3, 5};
   for (int bits : {64, 96}) {
-    explorer::StateStore store(4, {StoreKind::HashCompaction, 0, 3, 0, bits});
+    explorer::StateStore store(4, {StoreKind::HashCompaction, 0, 3, 0, bits, ""});
     REQUIRE(store.insert(a.data(), explorer::kNoState, 0).second);
     const uint64_t h = store.hash(a.data());
     const uint64_t v = only_stored_slot(store);
@@ -108,7 +108,7 @@ TEST_CASE("wide fingerprints: the side hash tells apart states whose table hashe
     CHECK(store.matches<StoreKind::HashCompaction>(v, h, b.data()) == (bits == 64));
     CHECK(store.bytes() - store.table().bytes() == (bits == 96 ? 6 + 8 : 6));
   }
-  CHECK_THROWS_WITH(explorer::StateStore(4, {StoreKind::HashCompaction, 0, 3, 0, 80}),
+  CHECK_THROWS_WITH(explorer::StateStore(4, {StoreKind::HashCompaction, 0, 3, 0, 80, ""}),
                     "fingerprints are 64 or 96 bits, not 80");
 }
 
