@@ -98,6 +98,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
     Successors successors[kPipeline];  // the pipeline of expand_chunk
     std::optional<RecentStates> recent;
     std::vector<uint64_t> aborted;  // chunks to redo once the table has grown
+    std::vector<StateWord> unfolded;  // tree store: the frontier state being expanded
   };
 
   // One BFS level: frontier ids [begin, end).
@@ -111,10 +112,19 @@ class BreadthFirstSearch : public ExploredStates<M> {
     std::atomic<bool> pause{false};  // the table must grow
   };
 
+  // The words of a level record after its key: the state, or with the tree
+  // store its root slot value (one word, whatever the state's size: the
+  // frontier costs 16 bytes a state, not 8 more than the state).
   template <StoreKind K>
-  const StateWord* frontier_state(const Level& l, uint64_t position) const {
+  static constexpr std::size_t record_words() { return K == StoreKind::Tree ? 1 : W; }
+  template <StoreKind K>
+  const StateWord* frontier_state(Worker& w, const Level& l, uint64_t position) const {
     if constexpr (K == StoreKind::Table) return store_.state(static_cast<StateId>(l.begin + position));
-    return frontier_->state(frontier_order_[position]);
+    const StateWord* record = frontier_->template state<record_words<K>()>(frontier_order_[position]);
+    if constexpr (K != StoreKind::Tree) return record;
+    w.unfolded.resize(store_.words());
+    store_.tree().unfold(*record, w.unfolded.data());
+    return w.unfolded.data();
   }
 
   // Runs fn(worker) on every thread.
@@ -230,8 +240,8 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
   for (Worker& w : workers_) w.coverage = CoverageCounter(options_.action_groups);
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
-  frontier_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
-  next_ = std::make_unique<LevelRecords>(words, record_bytes, keeps);
+  frontier_ = std::make_unique<LevelRecords>(record_words<K>() ? record_words<K>() : words, record_bytes, keeps);
+  next_ = std::make_unique<LevelRecords>(record_words<K>() ? record_words<K>() : words, record_bytes, keeps);
 
   Level l;
   if (options_.resume) {
@@ -243,7 +253,8 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
     if constexpr (!keeps) {
       uint32_t first = 0;
       frontier_->take_block(first);
-      std::copy_n(init.begin(), words, frontier_->state(first));
+      if constexpr (K == StoreKind::Tree) *frontier_->state(first) = store_.tree().fold(init.data());
+      else std::copy_n(init.begin(), words, frontier_->state(first));
       frontier_order_.assign(1, first);
     }
     l.begin = 0;

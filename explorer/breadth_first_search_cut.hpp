@@ -73,7 +73,8 @@ LevelCut BreadthFirstSearch<M, W>::cut_at(const Boundary& b) const {
     if (n != b.end) throw std::logic_error("cut: the table's stored slots and the state count disagree");
     c.frontier.resize((b.end - b.begin) * c.words);
     for (uint64_t p = 0; p < b.end - b.begin; ++p)
-      copy_state(&c.frontier[p * c.words], frontier_->state(frontier_order_[p]), c.words);
+      if constexpr (K == StoreKind::Tree) store_.tree().unfold(*frontier_->state(frontier_order_[p]), &c.frontier[p * c.words]);
+      else copy_state(&c.frontier[p * c.words], frontier_->state(frontier_order_[p]), c.words);
   }
   return c;
 }
@@ -156,7 +157,15 @@ void BreadthFirstSearch<M, W>::restore(const LevelCut& c, SearchResult& r, Level
         if (!frontier_->take_block(block)) throw std::length_error("the checkpoint's frontier does not fit in memory");
         left = LevelRecords::kBlock;
       }
-      copy_state(frontier_->state(block), &c.frontier[p * words], words);
+      if constexpr (K == StoreKind::Tree) {
+        // Every frontier state was folded above: its leaves and nodes are
+        // there, and fold() finds them.
+        const uint64_t root = store_.tree().fold(&c.frontier[p * words]);
+        if (root == 0) throw std::length_error("the checkpoint's frontier does not fit in the tree");
+        *frontier_->state(block) = root;
+      } else {
+        copy_state(frontier_->state(block), &c.frontier[p * words], words);
+      }
       frontier_order_.push_back(block++);
       --left;
     }

@@ -93,12 +93,19 @@ bool BreadthFirstSearch<M, W>::expand_chunk(Worker& w, Level& l, uint64_t chunk)
   uint64_t transitions = 0, terminal = 0;
   LabelTally tally;
   VisitedTable& table = store_.table();
+  const unsigned tree_depth = K == StoreKind::Tree ? store_.tree().depth() : 0;
   for (uint64_t p = first; p < last + kVisitLag; ++p) {
+    // The tree's frontier records are roots: the entries that unfold the
+    // states of the next few positions are fetched a depth at a time.
+    if constexpr (K == StoreKind::Tree)
+      for (unsigned d = 0; d < tree_depth; ++d)
+        if (p + tree_depth - d < last)
+          store_.tree().prefetch(*frontier_->template state<1>(frontier_order_[p + tree_depth - d]), d);
     if (p < last) {
       Successors& b = w.successors[p % kPipeline];
       b.position = p;
       b.count = 0;
-      const LabelMask bad = model_.expand(frontier_state<K>(l, p), [&](ActionId a, const StateWord* next) {
+      const LabelMask bad = model_.expand(frontier_state<K>(w, l, p), [&](ActionId a, const StateWord* next) {
         // The size again, not the captured `words`: the model's successor
         // function is not inlined here, and a captured size is no constant.
         const std::size_t n = store_.template words_of<W>();
@@ -201,7 +208,7 @@ void BreadthFirstSearch<M, W>::uncount_coverage(Worker& w, const Level& l, uint6
   std::vector<ActionId> actions;
   for (uint64_t p = first; p < last; ++p) {
     actions.clear();
-    model_.expand(frontier_state<K>(l, p), [&](ActionId a, const StateWord*) { actions.push_back(a); });
+    model_.expand(frontier_state<K>(w, l, p), [&](ActionId a, const StateWord*) { actions.push_back(a); });
     w.coverage.count(actions.data(), actions.size(), -1);
   }
 }

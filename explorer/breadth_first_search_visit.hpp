@@ -25,7 +25,9 @@ typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::visit(Worker&
           if (why != Visit::New) return why;
         }
         next_->key_of(w.block_next).store(key, std::memory_order_relaxed);
-        copy_state(next_->template state<W>(w.block_next), s, store_.template words_of<W>());
+        // The tree's h is the root: exact, and all a record needs.
+        if constexpr (K == StoreKind::Tree) *next_->template state<1>(w.block_next) = h;
+        else copy_state(next_->template state<W>(w.block_next), s, store_.template words_of<W>());
         written = true;
       }
       // Alone, a plain store does (no other thread can take the slot), and
@@ -77,6 +79,7 @@ typename BreadthFirstSearch<M, W>::Visit BreadthFirstSearch<M, W>::take_block(Wo
 template <ExplorableModel M, std::size_t W>
 template <StoreKind K>
 bool BreadthFirstSearch<M, W>::same_pending(uint32_t record, uint64_t h, const StateWord* s) const {
+  if constexpr (K == StoreKind::Tree) return *next_->template state<1>(record) == h;
   const StateWord* other = next_->template state<W>(record);
   if (equal_states(other, s, store_.template words_of<W>())) return true;
   // With hash compaction, equal fingerprints are the same state.
@@ -172,14 +175,8 @@ uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
     constexpr uint64_t kAhead = 16;
     uint64_t ahead[kAhead];
     auto hash_of = [&](uint64_t i) {
-      const StateWord* s = next_->template state<W>(next_order_[i]);
-      uint64_t h;
-      if constexpr (K == StoreKind::Tree) {
-        h = store_.tree().template fold<W>(s);  // found: its leaves and nodes are there
-        if (h == 0) throw std::logic_error("tree store: a pending state lost its nodes");
-      } else {
-        h = store_.template hash<W>(s);
-      }
+      const StateWord* s = next_->template state<record_words<K>()>(next_order_[i]);
+      const uint64_t h = K == StoreKind::Tree ? *s : store_.template hash<W>(s);
       table.prefetch(h);
       return h;
     };
@@ -191,7 +188,8 @@ uint64_t BreadthFirstSearch<M, W>::finalize_level(const Level& l) {
       const uint64_t key = key_of(r);
       const StateId id = static_cast<StateId>(l.end + i);
       const StateId parent = static_cast<StateId>(l.begin + LevelRecords::parent_position(key));
-      store_.template put<K, W>(id, next_->template state<W>(r), parent, LevelRecords::action(key));
+      store_.template put<K, W>(id, K == StoreKind::Tree ? nullptr : next_->template state<W>(r), parent,
+                                LevelRecords::action(key));
       if constexpr (K == StoreKind::Bitstate) store_.bitstate().insert(h);
       else table.store(table.locate(h, slot::pending(h, r)), store_.template stored_slot<K>(h, id));
     }
