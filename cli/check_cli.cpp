@@ -439,8 +439,9 @@ void add_check_command(CLI::App& app, int& status) {
                   "table (default: the fastest exact store in bench/RESULTS-stores.md): whole states,\n"
                   "  exact, about 60 bytes per state;\n"
                   "tree: states folded into a tree of shared pairs (Laarman's tree compression), exact,\n"
-                  "  a half to a third of the table's memory (16 bytes a state on scaling.json with --spill),\n"
-                  "  0.55-0.75x its speed; no --liveness;\n"
+                  "  a half to a third of the table's memory (14 bytes a state on scaling.json with --spill,\n"
+                  "  13 on the 1.2 billion states of examples/ssi4-billion.json), 0.7-0.85x its speed;\n"
+                  "  no --liveness;\n"
                   "hash-compaction: fingerprints only (see --fingerprint-bits), a collision may hide a state\n"
                   "  (estimate printed);\n"
                   "bitstate: k bits per state (see --bitstate), never a proof: verdict 'probable pass', exit 3");

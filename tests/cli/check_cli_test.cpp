@@ -84,6 +84,24 @@ TEST_CASE("explorer: each limit makes lgrcheck say incomplete and exit 3", "[exp
   }
 }
 
+TEST_CASE("explorer: the billion-state example loads with the bounds bench/RESULTS.md names and a cut run of it "
+          "is incomplete",
+          "[explorer]") {
+  // Its 1,204,967,184 states take half an hour (bench/RESULTS.md): here the
+  // first two million, with the tree and the parent links on disk.
+  const auto spill = std::filesystem::temp_directory_path() / ("lgrcheck-billion-" + std::to_string(getpid()));
+  std::filesystem::create_directories(spill);
+  const Run r = lgrcheck({"check", example("ssi4-billion.json"), "--store", "tree", "--spill", spill.string(),
+                          "--threads", "2", "--max-states", "2000000", "--no-traces"});
+  std::filesystem::remove_all(spill);
+  INFO(r.output);
+  CHECK(r.status == 3);
+  CHECK(contains(r.output,
+                 "under bounds: moves 3, cancels 2, member failures 1, link failures 2, eligibility changes 3, passes 3"));
+  CHECK(contains(r.output, "search incomplete: state limit reached"));
+  CHECK(contains(r.output, "verdict: incomplete"));
+}
+
 TEST_CASE("explorer: SIGINT ends a parallel run as incomplete with exit 3", "[explorer]") {
   const auto out = std::filesystem::temp_directory_path() / ("lgrcheck-sigint-" + std::to_string(getpid()));
   // scaling.json takes tens of seconds: the signal comes long before the end.
