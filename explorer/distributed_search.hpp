@@ -49,6 +49,7 @@
 #include "explorer/model_interface.hpp"
 #include "explorer/path_rebuild.hpp"
 #include "explorer/rank_network.hpp"
+#include "explorer/recent_states.hpp"
 #include "explorer/search_monitor.hpp"
 #include "explorer/search_options.hpp"
 #include "explorer/search_result.hpp"
@@ -96,6 +97,11 @@ class DistributedSearch {
       uint32_t at, round;
     };
     std::vector<Seen> seen;
+    // The states this thread sent to other ranks lately, over all rounds
+    // and levels: a repeat is not sent again. Exact (whole states) and
+    // safe: the owner has the state already, from an earlier level or from
+    // this level with a smaller key (a thread's keys only grow in a level).
+    std::optional<RecentStates> sent;  // 256 KiB, in the core's cache
     uint32_t round = 0;
     uint64_t entries = 0, records = 0;
     uint64_t transitions = 0, terminal = 0;
@@ -176,6 +182,7 @@ SearchResult DistributedSearch<M>::run() {
   for (Outbox& o : outboxes_) {
     o.to.resize(ranks_);
     o.coverage = CoverageCounter(options_.action_groups);
+    if (ranks_ > 1) o.sent.emplace(words_);
   }
   std::vector<StateWord> init(words_);
   model_.initial(init.data());
@@ -373,7 +380,10 @@ void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last
 template <ExplorableModel M>
 void DistributedSearch<M>::send(Outbox& o, uint64_t key, const StateWord* s) {
   const uint64_t h = store_.hash(s);
-  std::vector<uint64_t>& to = o.to[owner(h)];
+  const int to_rank = owner(h);
+  // The top bit set: a tag never 0, which is the cache's empty entry.
+  if (to_rank != rank_ && o.sent->seen_or_record(h | uint64_t{1} << 63, s)) return;
+  std::vector<uint64_t>& to = o.to[to_rank];
   constexpr std::size_t mask = kSeenSlots - 1;
   if (o.entries * 2 < kSeenSlots) {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
