@@ -122,8 +122,7 @@ class BreadthFirstSearch : public ExploredStates<M> {
     if constexpr (K == StoreKind::Table) return store_.state(static_cast<StateId>(l.begin + position));
     const StateWord* record = frontier_->template state<record_words<K>()>(frontier_order_[position]);
     if constexpr (K != StoreKind::Tree) return record;
-    w.unfolded.resize(store_.words());
-    store_.tree().unfold(*record, w.unfolded.data());
+    store_.tree().unfold(*record, w.unfolded.data());  // sized by run_as
     return w.unfolded.data();
   }
 
@@ -240,8 +239,11 @@ SearchResult BreadthFirstSearch<M, W>::run_as() {
   for (Worker& w : workers_) w.coverage = CoverageCounter(options_.action_groups);
   const std::size_t words = store_.words();
   const std::size_t record_bytes = std::min<std::size_t>(physical_memory_bytes(), std::size_t{1} << 40);
-  frontier_ = std::make_unique<LevelRecords>(record_words<K>() ? record_words<K>() : words, record_bytes, keeps);
-  next_ = std::make_unique<LevelRecords>(record_words<K>() ? record_words<K>() : words, record_bytes, keeps);
+  const std::size_t record_words_now = record_words<K>() ? record_words<K>() : words;  // W = 0: the run-time size
+  frontier_ = std::make_unique<LevelRecords>(record_words_now, record_bytes, keeps);
+  next_ = std::make_unique<LevelRecords>(record_words_now, record_bytes, keeps);
+  if constexpr (K == StoreKind::Tree)
+    for (Worker& w : workers_) w.unfolded.resize(words);
 
   Level l;
   if (options_.resume) {

@@ -116,7 +116,7 @@ class StateTree {
     prefetch_range(left, 0, mid, depth);
     prefetch_range(right, mid, n, depth);
   }
-  // The levels of entries below the root (1 up to 4 words, 2 up to 6).
+  // The levels of entries below the root (1 up to 4 words, 2 up to 8, 3 up to 16).
   unsigned depth() const {
     unsigned d = 0;
     for (std::size_t n = leaves_count_; n > 1; n = n - n / 2) ++d;
