@@ -12,8 +12,10 @@
 //   the work    each rank expands its share of a level in rounds of a
 //               bounded number of states, on T oneTBB threads, and sends the
 //               successors to their owners in one all-to-all per round, each
-//               [discovery key][state words], de-duplicated per destination:
-//               so no rank's buffers grow with another's speed;
+//               [discovery key][state words], de-duplicated per destination
+//               and coded against the record before it (about 13 bytes a
+//               record, explorer/wire_coding.hpp): so no rank's buffers
+//               grow with another's speed;
 //   the order   a sequential BFS numbers a level's new states by discovery
 //               key (parent's position in its level, successor ordinal,
 //               action). The positions of a level are split into N
@@ -21,9 +23,9 @@
 //               smallest key to the holder of its parent's range, which
 //               sorts the keys it got, numbers them from the sum of the
 //               lower ranges' counts, and answers with the positions. So
-//               the ids are those of a sequential search, at 16 bytes per
-//               new state on the wire, with no rank ever holding the whole
-//               level.
+//               the ids are those of a sequential search, at 4-6 bytes
+//               per new state on the wire (keys and positions coded as
+//               deltas), with no rank ever holding the whole level.
 // The parent of a stored state is its global parent id and action; a trace
 // is rebuilt owner to owner (one reduction per step) and replayed from the
 // initial state, as with hash compaction in one process.
@@ -56,6 +58,7 @@
 #include "explorer/state_store.hpp"
 #include "explorer/store_estimates.hpp"
 #include "explorer/trace_shortening.hpp"
+#include "explorer/wire_coding.hpp"
 
 namespace explorer {
 
@@ -88,6 +91,8 @@ class DistributedSearch {
   // what it counted.
   struct Outbox {
     std::vector<std::vector<uint64_t>> to;  // per rank: [key][state] records
+    std::vector<std::vector<uint64_t>> wire;  // per other rank: to[d] coded (explorer/wire_coding.hpp)
+    std::vector<uint64_t> sent_records;       // per rank: records this round
     std::vector<ActionId> actions;
     std::vector<StateWord> successors;
     // Per-round de-duplication, one cache line per probe: the successor's
@@ -132,6 +137,7 @@ class DistributedSearch {
   void expand_slice(Outbox& o, uint64_t first, uint64_t last);
   void send(Outbox& o, uint64_t key, const StateWord* s);
   void receive(const std::vector<std::vector<uint64_t>>& in);
+  void receive_records(std::span<const uint64_t> records);
   void add_pending(uint64_t h, uint64_t key, const StateWord* s);
   void reserve_pending(std::size_t states);
   bool expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted);
@@ -155,6 +161,7 @@ class DistributedSearch {
   std::vector<uint64_t> pending_keys_, pending_hashes_;
   std::vector<uint64_t> pending_slots_;  // [hash's top 32 bits][index + 1]
   std::vector<uint64_t> hashes_;         // of the records being received
+  std::vector<uint64_t> decoded_;        // the records received from one rank
   static uint64_t pending_slot(uint64_t h, std::size_t k) { return (h & ~uint64_t{0xFFFFFFFF}) | (k + 1); }
   std::vector<Outbox> outboxes_;
   std::optional<tbb::task_arena> arena_;
@@ -181,6 +188,8 @@ SearchResult DistributedSearch<M>::run() {
   outboxes_.resize(threads_);
   for (Outbox& o : outboxes_) {
     o.to.resize(ranks_);
+    o.wire.resize(ranks_);
+    o.sent_records.assign(ranks_, 0);
     o.coverage = CoverageCounter(options_.action_groups);
     if (ranks_ > 1) o.sent.emplace(words_);
   }
@@ -293,17 +302,21 @@ bool DistributedSearch<M>::expand_level(SearchMonitor& monitor, std::array<uint6
     }
     cursor = end;
     uint64_t transitions = 0, terminal = 0, records = 0;
+    // What a rank sends itself stays in the outboxes (receive reads it
+    // there); the others get the threads' coded chunks end to end.
     for (int d = 0; d < ranks_; ++d) {
       out[d].clear();
+      if (d == rank_) continue;
       if (threads_ == 1) {
-        out[d].swap(outboxes_[0].to[d]);
+        out[d].swap(outboxes_[0].wire[d]);
       } else {
-        for (Outbox& o : outboxes_) {
-          out[d].insert(out[d].end(), o.to[d].begin(), o.to[d].end());
-          o.to[d].clear();
-        }
+        for (Outbox& o : outboxes_) out[d].insert(out[d].end(), o.wire[d].begin(), o.wire[d].end());
       }
-      if (d != rank_) stats_.states_sent += out[d].size() / (words_ + 1);
+      for (Outbox& o : outboxes_) {
+        stats_.states_sent += o.sent_records[d];
+        o.sent_records[d] = 0;
+        o.wire[d].clear();
+      }
     }
     for (Outbox& o : outboxes_) {
       transitions += o.transitions;
@@ -373,6 +386,12 @@ void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last
     if (bad) o.tally.add(bad, static_cast<StateId>(level_begin_ + p));
     for (std::size_t i = 0; i < count; ++i) send(o, LevelRecords::key(p, i, o.actions[i]), &o.successors[i * words_]);
   }
+  for (int d = 0; d < ranks_; ++d) {
+    if (d == rank_) continue;
+    o.sent_records[d] = o.to[d].size() / (words_ + 1);
+    if (o.sent_records[d]) encode_records(o.to[d], words_, o.wire[d]);
+    o.to[d].clear();
+  }
 }
 
 // Appends [key][state] to the owner's buffer, unless this round already
@@ -407,21 +426,33 @@ void DistributedSearch<M>::send(Outbox& o, uint64_t key, const StateWord* s) {
 // in the pending table and in the store fetched meanwhile.
 template <ExplorableModel M>
 void DistributedSearch<M>::receive(const std::vector<std::vector<uint64_t>>& in) {
+  for (Outbox& o : outboxes_) {
+    receive_records(o.to[rank_]);
+    o.to[rank_].clear();
+  }
+  for (int s = 0; s < ranks_; ++s) {
+    if (s == rank_ || in[s].empty()) continue;
+    decoded_.clear();
+    decode_records(in[s], words_, decoded_);
+    receive_records(decoded_);
+  }
+}
+
+template <ExplorableModel M>
+void DistributedSearch<M>::receive_records(std::span<const uint64_t> from) {
   constexpr std::size_t kAhead = 8;
   const std::size_t stride = words_ + 1;
-  for (const std::vector<uint64_t>& from : in) {
-    const std::size_t n = from.size() / stride;
-    hashes_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) hashes_[i] = store_.hash(&from[i * stride + 1]);
-    // Grown before, so that the prefetched slots are the ones probed.
-    reserve_pending(pending_keys_.size() + n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        __builtin_prefetch(&pending_slots_[hashes_[i + kAhead] & (pending_slots_.size() - 1)]);
-        store_.table().prefetch(hashes_[i + kAhead]);
-      }
-      add_pending(hashes_[i], from[i * stride], &from[i * stride + 1]);
+  const std::size_t n = from.size() / stride;
+  hashes_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) hashes_[i] = store_.hash(&from[i * stride + 1]);
+  // Grown before, so that the prefetched slots are the ones probed.
+  reserve_pending(pending_keys_.size() + n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) {
+      __builtin_prefetch(&pending_slots_[hashes_[i + kAhead] & (pending_slots_.size() - 1)]);
+      store_.table().prefetch(hashes_[i + kAhead]);
     }
+    add_pending(hashes_[i], from[i * stride], &from[i * stride + 1]);
   }
 }
 
@@ -466,12 +497,42 @@ uint64_t DistributedSearch<M>::number_level() {
   const std::size_t n = pending_keys_.size();
   std::vector<std::vector<uint64_t>> notices(ranks_), got, answers(ranks_), positions;
   std::vector<std::vector<uint32_t>> asked(ranks_);  // per holder: which pending states, in notice order
-  for (std::size_t k = 0; k < n; ++k) {
-    const int h = holder(LevelRecords::parent_position(pending_keys_[k]), level_size_);
-    notices[h].push_back(pending_keys_[k]);
-    asked[h].push_back(static_cast<uint32_t>(k));
+  {
+    // Per holder in key order, so that the keys code small and the
+    // positions answered grow (explorer/wire_coding.hpp).
+    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> by_holder(ranks_);
+    for (std::size_t k = 0; k < n; ++k)
+      by_holder[holder(LevelRecords::parent_position(pending_keys_[k]), level_size_)].push_back(
+          {pending_keys_[k], static_cast<uint32_t>(k)});
+    for (int h = 0; h < ranks_; ++h) {
+      if (h != rank_) std::sort(by_holder[h].begin(), by_holder[h].end());
+      for (const auto& [key, k] : by_holder[h]) {
+        notices[h].push_back(key);
+        asked[h].push_back(k);
+      }
+    }
   }
+  // Coded for the other ranks; a rank's own stay words.
+  const auto coded = [&](std::vector<std::vector<uint64_t>>& v, auto encode) {
+    for (int d = 0; d < ranks_; ++d) {
+      if (d == rank_ || v[d].empty()) continue;
+      std::vector<uint64_t> c;
+      encode(v[d], c);
+      v[d].swap(c);
+      stats_.numbering_words += v[d].size();
+    }
+  };
+  const auto decoded = [&](std::vector<std::vector<uint64_t>>& v, auto decode) {
+    for (int s = 0; s < ranks_; ++s) {
+      if (s == rank_ || v[s].empty()) continue;
+      std::vector<uint64_t> d;
+      decode(v[s], d);
+      v[s].swap(d);
+    }
+  };
+  coded(notices, [](std::span<const uint64_t> a, std::vector<uint64_t>& c) { encode_keys(a, c); });
   exchange(notices, got);
+  decoded(got, [](std::span<const uint64_t> a, std::vector<uint64_t>& d) { decode_keys(a, d); });
   // As the holder: sort the keys of my range, number them.
   struct Notice {
     uint64_t key;
@@ -488,10 +549,9 @@ uint64_t DistributedSearch<M>::number_level() {
   const uint64_t found = std::accumulate(counts.begin(), counts.end(), uint64_t{0});
   for (int s = 0; s < ranks_; ++s) answers[s].resize(got[s].size());
   for (std::size_t i = 0; i < mine.size(); ++i) answers[mine[i].from][mine[i].index] = offset + i;
+  coded(answers, [](std::span<const uint64_t> a, std::vector<uint64_t>& c) { encode_increasing(a, c); });
   exchange(answers, positions);
-  for (int s = 0; s < ranks_; ++s) {
-    stats_.numbering_words += s == rank_ ? 0 : notices[s].size() + answers[s].size();
-  }
+  decoded(positions, [](std::span<const uint64_t> a, std::vector<uint64_t>& d) { decode_increasing(a, d); });
   // As the owner: store the new states in id order.
   std::vector<std::pair<uint64_t, uint32_t>> order(n);  // position, pending index
   for (int h = 0; h < ranks_; ++h)
