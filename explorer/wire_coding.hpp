@@ -6,9 +6,10 @@
 // against the one before it in its chunk:
 //   key    the parent position's delta with the ordinal, then the action
 //          (a delta between siblings), as varints (KeyCoder)
-//   state  the words that differ from the previous state (a bit mask of
-//          ceil(W/8) bytes), and of each such word's XOR only the bytes
-//          that are not zero (a byte mask, then those bytes)
+//   state  the words that differ from the previous state (a bit mask
+//          byte for each 8 words, before them), and of each such word's
+//          XOR only the bytes that are not zero (a byte mask, then those
+//          bytes)
 // which makes a 48-byte record (5 words and the key) about 10 bytes. The
 // positions the numbering answers with are coded the same way (deltas).
 //
@@ -20,6 +21,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -36,13 +38,16 @@ class WireWriter {
   explicit WireWriter(std::vector<uint64_t>& out) : out_(out), header_(out.size()) {
     out_.push_back(0);
     at_ = out_.size() * 8;
+    base_ = reinterpret_cast<uint8_t*>(out_.data());
   }
   // Room for `bytes` more before the next put (the puts do not check).
   void reserve(std::size_t bytes) {
     const std::size_t need = (at_ + bytes + 7) / 8;
-    if (need > out_.size()) out_.resize(std::max(need, out_.size() + out_.size() / 2));
+    if (need <= out_.size()) return;
+    out_.resize(std::max(need, out_.size() + out_.size() / 2));
+    base_ = reinterpret_cast<uint8_t*>(out_.data());
   }
-  void put_byte(uint8_t b) { data()[at_++] = b; }
+  void put_byte(uint8_t b) { base_[at_++] = b; }
   void put_varint(uint64_t v) {
     while (v >= 0x80) {
       put_byte(static_cast<uint8_t>(v | 0x80));
@@ -52,21 +57,28 @@ class WireWriter {
   }
   // s against prev (both `words` long).
   void put_state(const StateWord* prev, const StateWord* s, std::size_t words) {
-    const std::size_t mask_at = at_;
-    for (std::size_t m = 0; m < (words + 7) / 8; ++m) put_byte(0);
+    uint8_t* const b = base_;
+    std::size_t at = at_, mask_at = 0;
     for (std::size_t w = 0; w < words; ++w) {
+      if (w % 8 == 0) b[mask_at = at++] = 0;  // each 8 words' mask before them
       const uint64_t x = s[w] ^ prev[w];
       if (x == 0) continue;
-      data()[mask_at + w / 8] |= static_cast<uint8_t>(1u << (w % 8));
-      const std::size_t byte_mask_at = at_++;
-      uint8_t byte_mask = 0;
-      for (int b = 0; b < 8; ++b)
-        if (const uint8_t v = static_cast<uint8_t>(x >> (8 * b))) {
-          byte_mask |= static_cast<uint8_t>(1u << b);
-          put_byte(v);
-        }
-      data()[byte_mask_at] = byte_mask;
+      b[mask_at] |= static_cast<uint8_t>(1u << (w % 8));
+      // Bit 8k of t: byte k of x is not zero.
+      uint64_t t = x | x >> 4;
+      t |= t >> 2;
+      t |= t >> 1;
+      t &= 0x0101010101010101ULL;
+      uint8_t* const byte_mask = b + at++;
+      uint8_t m = 0;
+      for (; t; t &= t - 1) {
+        const int bit = std::countr_zero(t);
+        m |= static_cast<uint8_t>(1u << (bit / 8));
+        b[at++] = static_cast<uint8_t>(x >> bit);
+      }
+      *byte_mask = m;
     }
+    at_ = at;
   }
   // Closes the chunk of `records` records.
   void finish(uint64_t records) {
@@ -79,9 +91,9 @@ class WireWriter {
   static std::size_t max_record_bytes(std::size_t words) { return 30 + (words + 7) / 8 + 9 * words; }
 
  private:
-  uint8_t* data() { return reinterpret_cast<uint8_t*>(out_.data()); }
   std::vector<uint64_t>& out_;
   std::size_t header_, at_;
+  uint8_t* base_;
 };
 
 class WireReader {
@@ -92,15 +104,16 @@ class WireReader {
   uint64_t open_chunk() {
     const uint64_t header = in_[next_];
     const std::size_t bytes = header >> 32;
-    at_ = (next_ + 1) * 8;
-    end_ = at_ + bytes;
-    next_ += 1 + (bytes + 7) / 8;
+    const std::size_t first = next_ + 1;
+    next_ = first + (bytes + 7) / 8;
     if (next_ > in_.size()) throw std::runtime_error("distributed search: a wire chunk runs past its message");
+    at_ = reinterpret_cast<const uint8_t*>(in_.data() + first);
+    end_ = at_ + bytes;
     return header & 0xFFFFFFFF;
   }
   uint8_t get_byte() {
     if (at_ >= end_) throw std::runtime_error("distributed search: a wire chunk ends inside a record");
-    return data()[at_++];
+    return *at_++;
   }
   uint64_t get_varint() {
     uint64_t v = 0;
@@ -112,25 +125,23 @@ class WireReader {
   }
   // s becomes the state coded against its old value.
   void get_state(StateWord* s, std::size_t words) {
-    uint8_t masks[32];
-    const std::size_t mask_bytes = (words + 7) / 8;
-    if (mask_bytes > sizeof masks) throw std::length_error("distributed search: a state over 256 words");
-    for (std::size_t m = 0; m < mask_bytes; ++m) masks[m] = get_byte();
-    for (std::size_t w = 0; w < words; ++w) {
-      if (!(masks[w / 8] >> (w % 8) & 1)) continue;
-      const uint8_t byte_mask = get_byte();
-      uint64_t x = 0;
-      for (int b = 0; b < 8; ++b)
-        if (byte_mask >> b & 1) x |= uint64_t(get_byte()) << (8 * b);
-      s[w] ^= x;
+    for (std::size_t w0 = 0; w0 < words; w0 += 8) {
+      for (unsigned mask = get_byte(); mask; mask &= mask - 1) {
+        const std::size_t w = w0 + std::countr_zero(mask);
+        if (w >= words) throw std::runtime_error("distributed search: a wire record names a word past its state");
+        uint64_t x = 0;
+        for (unsigned m = get_byte(); m; m &= m - 1) x |= uint64_t(get_byte()) << (8 * std::countr_zero(m));
+        s[w] ^= x;
+      }
     }
   }
   bool chunk_done() const { return at_ >= end_; }
 
  private:
-  const uint8_t* data() const { return reinterpret_cast<const uint8_t*>(in_.data()); }
   std::span<const uint64_t> in_;
-  std::size_t next_ = 0, at_ = 0, end_ = 0;
+  std::size_t next_ = 0;
+  const uint8_t* at_ = nullptr;
+  const uint8_t* end_ = nullptr;
 };
 
 // A discovery key, as LevelRecords::key makes it (parent position << 32 |

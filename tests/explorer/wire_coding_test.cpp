@@ -113,6 +113,10 @@ TEST_CASE("wire coding: a damaged message is an error", "[explorer][distributed]
   more[0] += 1;
   back.clear();
   CHECK_THROWS_WITH(decode_records(more, words, back), "distributed search: a wire chunk ends inside a record");
+  // One record whose word mask names word 6 of a 5-word state.
+  const std::vector<uint64_t> past = {uint64_t{1} | uint64_t{5} << 32, 0x0701400000ULL};
+  back.clear();
+  CHECK_THROWS_WITH(decode_records(past, words, back), "distributed search: a wire record names a word past its state");
 }
 
 TEST_CASE("wire coding: keys out of order, large ordinals and any action come back exactly", "[explorer][distributed]") {
