@@ -106,7 +106,7 @@ class DistributedSearch {
     // and levels: a repeat is not sent again. Exact (whole states) and
     // safe: the owner has the state already, from an earlier level or from
     // this level with a smaller key (a thread's keys only grow in a level).
-    std::optional<RecentStates> sent;  // 256 KiB, in the core's cache
+    std::optional<RecentStates> sent;  // kSentCacheBytes
     uint32_t round = 0;
     uint64_t entries = 0, records = 0;
     uint64_t transitions = 0, terminal = 0;
@@ -115,6 +115,11 @@ class DistributedSearch {
   };
 
   static constexpr std::size_t kSeenSlots = std::size_t{1} << 14;  // 256 KiB
+  // 4 MiB, past the core's L2: on 2 ranks of ssi4-seed 1.85 records a state
+  // found instead of 2.41 at 256 KiB (scaling.json 2.47 instead of 3.03; on
+  // 8 ranks 5.32 instead of 5.88), at the same speed within the noise
+  // (bench/RESULTS-mpi.md). The wire, not the core, is what runs short.
+  static constexpr std::size_t kSentCacheBytes = std::size_t{4} << 20;
   int owner(uint64_t h) const { return static_cast<int>(mix64(h ^ 0x6a09e667f3bcc909ULL) % uint64_t(ranks_)); }
   // The rank holding position p of a level of n states.
   int holder(uint64_t p, uint64_t n) const { return static_cast<int>(p * uint64_t(ranks_) / n); }
@@ -191,7 +196,7 @@ SearchResult DistributedSearch<M>::run() {
     o.wire.resize(ranks_);
     o.sent_records.assign(ranks_, 0);
     o.coverage = CoverageCounter(options_.action_groups);
-    if (ranks_ > 1) o.sent.emplace(words_);
+    if (ranks_ > 1) o.sent.emplace(words_, kSentCacheBytes);
   }
   std::vector<StateWord> init(words_);
   model_.initial(init.data());

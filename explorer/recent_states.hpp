@@ -22,10 +22,12 @@ namespace explorer {
 
 class RecentStates {
  public:
-  explicit RecentStates(std::size_t words)
+  static constexpr std::size_t kBytes = std::size_t{256} << 10;  // in a core's L2
+  // `bytes`: about what the cache may take (a power of two of entries).
+  explicit RecentStates(std::size_t words, std::size_t bytes = kBytes)
       : words_(words),
         stride_(words + 1),
-        mask_(std::bit_floor(std::max<std::size_t>(kBytes / (stride_ * sizeof(StateWord)), 64)) - 1),
+        mask_(std::bit_floor(std::max<std::size_t>(bytes / (stride_ * sizeof(StateWord)), 64)) - 1),
         entries_((mask_ + 1) * stride_, 0) {}
 
   // True when s, with hash h (never 0), is in the cache; records it otherwise.
@@ -43,7 +45,6 @@ class RecentStates {
   void clear() { std::fill(entries_.begin(), entries_.end(), 0); }
 
  private:
-  static constexpr std::size_t kBytes = std::size_t{256} << 10;
   std::size_t words_, stride_, mask_;
   std::vector<StateWord> entries_;  // [hash][state] per entry; hash 0 = empty
 };
