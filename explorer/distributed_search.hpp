@@ -329,24 +329,28 @@ bool DistributedSearch<M>::expand_level(SearchMonitor& monitor, std::array<uint6
       records += o.records;
       o.transitions = o.terminal = o.records = 0;
     }
-    // Rounds of 2-8 Ki successors a thread: the de-duplication table stays
-    // in the cache and under half full, and a round (100-400 KiB) is still
-    // long enough to hide the latency of its exchange.
-    if (records > threads_ * (uint64_t{1} << 13) && round_states_ > 16) round_states_ /= 2;
-    else if (records < threads_ * (uint64_t{1} << 11) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
     exchange(out, in);
     ++stats_.rounds;
     receive(in);
     monitor.check(agreed_states_ + agreed_pending_, bytes());
     // The agreement: whether any rank has more to expand, the limits any
     // rank reached (the smallest reason wins on every rank), the counts.
-    std::vector<uint64_t> agree(4 + 6, 0);
+    std::vector<uint64_t> agree(4 + 6 + 1, 0);
     agree[0] = cursor < mine;
     agree[1] = pending_keys_.size();
     agree[2] = transitions;
     agree[3] = terminal;
     if (monitor.stopping()) agree[4 + static_cast<int>(monitor.stop())] = 1;
+    agree[10] = records;
     reduce(agree, RankNetwork::Op::Sum);
+    // Rounds of 2-8 Ki successors a thread: the de-duplication table stays
+    // in the cache and under half full, and a round (100-400 KiB) is still
+    // long enough to hide the latency of its exchange. From every rank's
+    // records, so that all ranks expand as many states a round: a rank
+    // that sized its rounds alone made the other wait half of some rounds.
+    const uint64_t per_rank = agree[10] / uint64_t(ranks_);
+    if (per_rank > threads_ * (uint64_t{1} << 13) && round_states_ > 16) round_states_ /= 2;
+    else if (per_rank < threads_ * (uint64_t{1} << 11) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
     agreed_pending_ = agree[1];
     counted[0] += agree[2];
     counted[1] += agree[3];

