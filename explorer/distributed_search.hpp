@@ -95,6 +95,7 @@ class DistributedSearch {
     std::vector<uint64_t> sent_records;       // per rank: records this round
     std::vector<ActionId> actions;
     std::vector<StateWord> successors;
+    std::vector<uint64_t> hashes;  // of the successors
     // Per-round de-duplication, one cache line per probe: the successor's
     // hash, its record's offset in to[owner], and the round that wrote it.
     struct Seen {
@@ -140,7 +141,7 @@ class DistributedSearch {
   }
 
   void expand_slice(Outbox& o, uint64_t first, uint64_t last);
-  void send(Outbox& o, uint64_t key, const StateWord* s);
+  void send(Outbox& o, uint64_t key, uint64_t h, const StateWord* s);
   void receive(const std::vector<std::vector<uint64_t>>& in);
   void receive_records(std::span<const uint64_t> records);
   void add_pending(uint64_t h, uint64_t key, const StateWord* s);
@@ -393,7 +394,17 @@ void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last
     o.terminal += count == 0;
     o.coverage.count(o.actions.data(), count);
     if (bad) o.tally.add(bad, static_cast<StateId>(level_begin_ + p));
-    for (std::size_t i = 0; i < count; ++i) send(o, LevelRecords::key(p, i, o.actions[i]), &o.successors[i * words_]);
+    // The hashes first, and the lines the caches will probe fetched
+    // meanwhile: the sender's cache is past the core's L2.
+    if (o.hashes.size() < count) o.hashes.resize(2 * count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const uint64_t h = store_.hash(&o.successors[i * words_]);
+      o.hashes[i] = h;
+      if (o.sent) o.sent->prefetch(h | uint64_t{1} << 63);
+      __builtin_prefetch(&o.seen[h & (kSeenSlots - 1)]);
+    }
+    for (std::size_t i = 0; i < count; ++i)
+      send(o, LevelRecords::key(p, i, o.actions[i]), o.hashes[i], &o.successors[i * words_]);
   }
   for (int d = 0; d < ranks_; ++d) {
     if (d == rank_) continue;
@@ -406,8 +417,7 @@ void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last
 // Appends [key][state] to the owner's buffer, unless this round already
 // sent the state there (with a smaller key: keys grow as a thread goes).
 template <ExplorableModel M>
-void DistributedSearch<M>::send(Outbox& o, uint64_t key, const StateWord* s) {
-  const uint64_t h = store_.hash(s);
+void DistributedSearch<M>::send(Outbox& o, uint64_t key, uint64_t h, const StateWord* s) {
   const int to_rank = owner(h);
   // The top bit set: a tag never 0, which is the cache's empty entry.
   if (to_rank != rank_ && o.sent->seen_or_record(h | uint64_t{1} << 63, s)) return;
@@ -570,7 +580,10 @@ uint64_t DistributedSearch<M>::number_level() {
   if (next_begin + found > StateStore::kMaxIds) throw std::length_error("more states than 32-bit ids can number");
   uint64_t full = 0;
   try {
-    for (const auto& [position, k] : order) {
+    constexpr std::size_t kAhead = 8;  // the store's slots fetched ahead, as receive does
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      if (i + kAhead < order.size()) store_.table().prefetch(pending_hashes_[order[i + kAhead].second]);
+      const auto [position, k] = order[i];
       const uint64_t key = pending_keys_[k];
       const StateWord* s = &pending_states_[k * words_];
       store_.insert(s, static_cast<StateId>(level_begin_ + LevelRecords::parent_position(key)),
