@@ -76,7 +76,6 @@ class DistributedSearch {
         store_(words_, {options_.store, options_.bitstate_bits, options_.bitstate_hashes, options_.hash_salt, options_.fingerprint_bits, options_.spill_dir}) {
     if (options_.store != StoreKind::Table && options_.store != StoreKind::HashCompaction)
       throw std::invalid_argument("the distributed search stores states in a table or by hash compaction");
-    table_ = options_.store == StoreKind::Table;
   }
 
   SearchResult run();
@@ -146,18 +145,6 @@ class DistributedSearch {
   void receive(const std::vector<std::vector<uint64_t>>& in);
   void receive_records(std::span<const uint64_t> records);
   void add_pending(uint64_t h, uint64_t key, const StateWord* s);
-  // StateStore::contains with the hash the caller has already (it is
-  // computed once a record, and the probe runs on every record received).
-  bool stored(uint64_t h, const StateWord* s) const {
-    const VisitedTable& t = store_.table();
-    for (std::size_t i = t.home(h);; i = t.next(i)) {
-      const uint64_t v = t.load(i);
-      if (v == slot::kEmpty) return false;
-      if (slot::is_pending(v)) continue;
-      if (table_ ? store_.matches<StoreKind::Table>(v, h, s) : store_.matches<StoreKind::HashCompaction>(v, h, s))
-        return true;
-    }
-  }
   void reserve_pending(std::size_t states);
   bool expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted);
   uint64_t number_level();
@@ -168,7 +155,6 @@ class DistributedSearch {
   int ranks_, rank_, threads_;
   std::size_t words_;
   StateStore store_;
-  bool table_;  // the store is a table (else hash compaction)
   std::vector<StateId> global_ids_;  // local id -> global id, increasing
   // The level being expanded: this rank's states and their positions in
   // the level, in position order; and the next level's.
@@ -480,20 +466,14 @@ void DistributedSearch<M>::receive_records(std::span<const uint64_t> from) {
   for (std::size_t i = 0; i < n; ++i) hashes_[i] = store_.hash(&from[i * stride + 1]);
   // Grown before, so that the prefetched slots are the ones probed.
   reserve_pending(pending_keys_.size() + n);
-  const VisitedTable& table = store_.table();
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) {
       __builtin_prefetch(&pending_slots_[hashes_[i + kAhead] & (pending_slots_.size() - 1)]);
-      table.prefetch(hashes_[i + kAhead]);
+      store_.table().prefetch(hashes_[i + kAhead]);
     }
-    // Half as far ahead, the slot fetched above is read, and where its tag
-    // says "likely this state" (a repeat from an earlier level), the
-    // stored state it will be compared with is fetched too.
-    if (table_ && i + kAhead / 2 < n) {
-      const uint64_t h = hashes_[i + kAhead / 2], v = table.load(table.home(h));
-      if (v != slot::kEmpty && !slot::is_pending(v) && ((v ^ h) & slot::kTagMask) == 0)
-        store_.prefetch_state(slot::payload(v));
-    }
+    // Half as far ahead, the slot fetched above names the stored state a
+    // repeat from an earlier level will be compared with.
+    if (i + kAhead / 2 < n) store_.prefetch_stored(hashes_[i + kAhead / 2]);
     add_pending(hashes_[i], from[i * stride], &from[i * stride + 1]);
   }
 }
@@ -524,7 +504,7 @@ void DistributedSearch<M>::add_pending(uint64_t h, uint64_t key, const StateWord
       return;
     }
   }
-  if (stored(h, s)) return;  // an earlier level's
+  if (store_.contains(h, s)) return;  // an earlier level's
   pending_slots_[i] = pending_slot(h, pending_keys_.size());
   pending_keys_.push_back(key);
   pending_hashes_.push_back(h);

@@ -67,10 +67,9 @@ StateId StateStore::find(const StateWord* s) const {
   }
 }
 
-bool StateStore::contains(const StateWord* s) const {
+bool StateStore::contains(uint64_t h, const StateWord* s) const {
   if (kind_ != StoreKind::Table && kind_ != StoreKind::HashCompaction)
     throw std::logic_error(std::string("states cannot be looked up in the ") + store_name(kind_) + " store");
-  const uint64_t h = hash(s);
   for (std::size_t i = table_.home(h);; i = table_.next(i)) {
     const uint64_t v = table_.load(i);
     if (v == slot::kEmpty) return false;

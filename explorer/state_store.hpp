@@ -96,7 +96,17 @@ class StateStore {
   // Whether s was stored: exactly with the table store, by fingerprint with
   // hash compaction (the distributed search asks before numbering). Not for
   // the tree and bitstate stores.
-  bool contains(const StateWord* s) const;
+  bool contains(const StateWord* s) const { return contains(hash(s), s); }
+  // The same with s's hash(), for callers that have it already.
+  bool contains(uint64_t h, const StateWord* s) const;
+  // Fetches, ahead of contains(h, ...), the stored state h's home slot
+  // names when its tag agrees (most likely a repeat): the dependent miss
+  // into the arena, after prefetch(h) has brought the slot. Table only.
+  void prefetch_stored(uint64_t h) const {
+    if (kind_ != StoreKind::Table) return;
+    const uint64_t v = table_.load(table_.home(h));
+    if (v != slot::kEmpty && !slot::is_pending(v) && ((v ^ h) & slot::kTagMask) == 0) prefetch_state(slot::payload(v));
+  }
 
   // Table, arena, tree, bits and parent links in use.
   uint64_t bytes() const {
