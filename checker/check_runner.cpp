@@ -8,7 +8,7 @@
 #include "checker/check_liveness.hpp"
 #include "checker/exit_codes.hpp"
 #include "checker/resident_memory.hpp"
-#include "explorer/distributed_search.hpp"
+#include "explorer/distributed_search_any_size.hpp"
 #include "explorer/search.hpp"
 #include "properties/checked_model.hpp"
 #include "properties/symmetric_model.hpp"
@@ -142,7 +142,7 @@ CheckReport run_search(const LgrModel& model, const Explored& explored, const Ch
   opts.stop_labels = checked;
   opts.action_groups = action_kind_groups(model);
   if (settings.network) {
-    explorer::DistributedSearch<Explored> search(explored, opts, *settings.network);
+    explorer::DistributedSearchAnySize<Explored> search(explored, opts, *settings.network);
     return judge(model, search, settings, checked, nullptr);
   }
   std::shared_ptr<CheckpointWriter> writer;

@@ -37,17 +37,28 @@ void MpiNetwork::abort(int status) { MPI_Abort(MPI_COMM_WORLD, status); __builti
 void MpiNetwork::exchange(const std::vector<std::vector<uint64_t>>& out, std::vector<std::vector<uint64_t>>& in) {
   count_sent(out);
   const int n = ranks_;
-  std::vector<uint64_t> send_words(n), recv_words(n);
-  for (int d = 0; d < n; ++d) send_words[d] = out[d].size();
-  check(MPI_Alltoall(send_words.data(), 1, MPI_UINT64_T, recv_words.data(), 1, MPI_UINT64_T, MPI_COMM_WORLD),
+  // One all-to-all says both what each rank gets and, with every message's
+  // second word, each rank's largest message: so every rank knows how many
+  // calls the chunking takes (the largest anywhere) without a reduction.
+  uint64_t mine = 0;
+  for (int d = 0; d < n; ++d) mine = std::max<uint64_t>(mine, out[d].size());
+  counts_out_.resize(2 * n);
+  counts_in_.resize(2 * n);
+  for (int d = 0; d < n; ++d) counts_out_[2 * d] = out[d].size(), counts_out_[2 * d + 1] = mine;
+  check(MPI_Alltoall(counts_out_.data(), 2, MPI_UINT64_T, counts_in_.data(), 2, MPI_UINT64_T, MPI_COMM_WORLD),
         "MPI_Alltoall");
-  in.assign(n, {});
+  std::vector<uint64_t> send_words(n), recv_words(n);
+  uint64_t largest = 0;  // any message received anywhere was sent by some rank
+  for (int s = 0; s < n; ++s) {
+    send_words[s] = out[s].size();
+    recv_words[s] = counts_in_[2 * s];
+    largest = std::max(largest, counts_in_[2 * s + 1]);
+  }
+  in.resize(n);
   for (int s = 0; s < n; ++s) in[s].resize(recv_words[s]);
-  uint64_t largest = std::max(*std::max_element(send_words.begin(), send_words.end()),
-                              *std::max_element(recv_words.begin(), recv_words.end()));
-  check(MPI_Allreduce(MPI_IN_PLACE, &largest, 1, MPI_UINT64_T, MPI_MAX, MPI_COMM_WORLD), "MPI_Allreduce");
   std::vector<int> sc(n), sd(n), rc(n), rd(n);
-  std::vector<uint64_t> send_buf, recv_buf;
+  std::vector<uint64_t>& send_buf = send_buf_;
+  std::vector<uint64_t>& recv_buf = recv_buf_;
   for (uint64_t done = 0; done < largest; done += kMaxWordsPerCall) {
     // This call's piece of every message: words [done, done + kMaxWordsPerCall).
     uint64_t st = 0, rt = 0;

@@ -4,6 +4,8 @@
 // finalises it, so a check without --distributed never touches MPI.
 #pragma once
 
+#include <vector>
+
 #include "explorer/rank_network.hpp"
 
 namespace lgr {
@@ -25,6 +27,8 @@ class MpiNetwork final : public explorer::RankNetwork {
 
  private:
   int rank_ = 0, ranks_ = 1;
+  // Kept from call to call: an exchange a round must not cost page faults.
+  std::vector<uint64_t> counts_out_, counts_in_, send_buf_, recv_buf_;
 };
 
 }  // namespace lgr

@@ -62,7 +62,7 @@
 
 namespace explorer {
 
-template <ExplorableModel M>
+template <ExplorableModel M, std::size_t W = 0>
 class DistributedSearch {
  public:
   DistributedSearch(const M& model, SearchOptions options, RankNetwork& net)
@@ -90,14 +90,18 @@ class DistributedSearch {
   // A thread's share of a round: its successors per destination rank, and
   // what it counted.
   struct Outbox {
-    std::vector<std::vector<uint64_t>> to;  // per rank: [key][state] records
-    std::vector<std::vector<uint64_t>> wire;  // per other rank: to[d] coded (explorer/wire_coding.hpp)
+    std::vector<uint64_t> own;                // [key][state] records for this rank
+    std::vector<std::vector<uint64_t>> wire;  // per other rank: its records, coded (explorer/wire_coding.hpp)
+    std::vector<std::optional<RecordStream<W>>> streams;  // per other rank, while a slice codes into wire
     std::vector<uint64_t> sent_records;       // per rank: records this round
     std::vector<ActionId> actions;
     std::vector<StateWord> successors;
     std::vector<uint64_t> hashes;  // of the successors
-    // Per-round de-duplication, one cache line per probe: the successor's
-    // hash, its record's offset in to[owner], and the round that wrote it.
+    std::vector<int> owners;       // and their owners
+    // Per-round de-duplication of the successors this rank owns (the
+    // others' go through `sent`), one cache line per probe: the
+    // successor's hash, its record's offset in own, and the round that
+    // wrote it.
     struct Seen {
       uint64_t hash;
       uint32_t at, round;
@@ -121,14 +125,20 @@ class DistributedSearch {
   // 8 ranks 5.32 instead of 5.88), at the same speed within the noise
   // (bench/RESULTS-mpi.md). The wire, not the core, is what runs short.
   static constexpr std::size_t kSentCacheBytes = std::size_t{4} << 20;
-  int owner(uint64_t h) const { return static_cast<int>(mix64(h ^ 0x6a09e667f3bcc909ULL) % uint64_t(ranks_)); }
+  // The mix scaled to [0, N) by a multiply (Lemire's multiply-shift): a
+  // division would cost more than the rest of the routing.
+  int owner(uint64_t h) const {
+    return static_cast<int>((static_cast<unsigned __int128>(mix64(h ^ 0x6a09e667f3bcc909ULL)) * uint64_t(ranks_)) >> 64);
+  }
   // The rank holding position p of a level of n states.
   int holder(uint64_t p, uint64_t n) const { return static_cast<int>(p * uint64_t(ranks_) / n); }
   uint64_t bytes() const {
     return store_.bytes() + (frontier_.capacity() + next_frontier_.capacity() + pending_states_.capacity()) * 8 +
-           (pending_keys_.capacity() + pending_hashes_.capacity()) * 8 + pending_slots_.capacity() * 8 +
+           (pending_keys_.capacity() + pending_hashes_.capacity()) * 8 +
            (positions_.capacity() + next_positions_.capacity() + global_ids_.capacity()) * 4;
   }
+  // W when the state size is known at compile time, or the run-time size.
+  std::size_t words_of() const { return W ? W : words_; }
   void reduce(std::span<uint64_t> v, RankNetwork::Op op) {
     const auto t = std::chrono::steady_clock::now();
     net_.reduce_all(v, op);
@@ -141,11 +151,16 @@ class DistributedSearch {
   }
 
   void expand_slice(Outbox& o, uint64_t first, uint64_t last);
-  void send(Outbox& o, uint64_t key, uint64_t h, const StateWord* s);
+  void send(Outbox& o, int to_rank, uint64_t key, uint64_t h, const StateWord* s);
   void receive(const std::vector<std::vector<uint64_t>>& in);
+  template <StoreKind K>
   void receive_records(std::span<const uint64_t> records);
-  void add_pending(uint64_t h, uint64_t key, const StateWord* s);
-  void reserve_pending(std::size_t states);
+  template <StoreKind K>
+  void visit(uint64_t h, uint64_t key, const StateWord* s);
+  template <StoreKind K>
+  bool same_pending(std::size_t k, uint64_t h, const StateWord* s) const;
+  template <StoreKind K>
+  void store_level(const std::vector<std::vector<uint64_t>>& positions, uint64_t next_begin);
   bool expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted);
   uint64_t number_level();
 
@@ -161,14 +176,19 @@ class DistributedSearch {
   std::vector<StateWord> frontier_, next_frontier_;
   std::vector<uint32_t> positions_, next_positions_;
   uint64_t level_begin_ = 0, level_size_ = 0;
-  // States found in this level, not yet numbered: open addressing over
-  // pending_slots_, with their smallest keys.
+  // States found in this level, not yet numbered, with their smallest
+  // keys: the store's table holds a pending slot for each (its payload
+  // the index here), as the one-process engine's does, so that a record
+  // costs one probe whether it is new, a repeat from this level or from an
+  // earlier one, and its numbering turns the slot into a stored one.
   std::vector<StateWord> pending_states_;
   std::vector<uint64_t> pending_keys_, pending_hashes_;
-  std::vector<uint64_t> pending_slots_;  // [hash's top 32 bits][index + 1]
-  std::vector<uint64_t> hashes_;         // of the records being received
-  std::vector<uint64_t> decoded_;        // the records received from one rank
-  static uint64_t pending_slot(uint64_t h, std::size_t k) { return (h & ~uint64_t{0xFFFFFFFF}) | (k + 1); }
+  std::vector<uint64_t> hashes_;   // of the records being received
+  std::vector<uint64_t> decoded_;  // the records received from one rank
+  bool table_full_ = false;        // the table could not grow: this rank stops the run
+  // The numbering's buffers, kept from level to level.
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> by_holder_;
+  std::vector<std::vector<uint64_t>> in_;
   std::vector<Outbox> outboxes_;
   std::optional<tbb::task_arena> arena_;
   uint64_t round_states_ = 4096;
@@ -180,8 +200,8 @@ class DistributedSearch {
   DistributedStats stats_;
 };
 
-template <ExplorableModel M>
-SearchResult DistributedSearch<M>::run() {
+template <ExplorableModel M, std::size_t W>
+SearchResult DistributedSearch<M, W>::run() {
   SearchMonitor monitor(options_);
   SearchResult r;
   r.threads = threads_;
@@ -193,8 +213,8 @@ SearchResult DistributedSearch<M>::run() {
   if (threads_ > 1) arena_.emplace(std::min(threads_, tbb::info::default_concurrency()));
   outboxes_.resize(threads_);
   for (Outbox& o : outboxes_) {
-    o.to.resize(ranks_);
     o.wire.resize(ranks_);
+    o.streams.resize(ranks_);
     o.sent_records.assign(ranks_, 0);
     o.coverage = CoverageCounter(options_.action_groups);
     if (ranks_ > 1) o.sent.emplace(words_, kSentCacheBytes);
@@ -288,11 +308,12 @@ SearchResult DistributedSearch<M>::run() {
 
 // Expands this rank's share of the level in rounds; false when the ranks
 // agreed to stop (a limit, a signal) before it was done.
-template <ExplorableModel M>
-bool DistributedSearch<M>::expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted) {
+template <ExplorableModel M, std::size_t W>
+bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted) {
   const uint64_t mine = positions_.size();
   uint64_t cursor = 0;
-  std::vector<std::vector<uint64_t>> out(ranks_), in;
+  std::vector<std::vector<uint64_t>> out(ranks_);
+  std::vector<std::vector<uint64_t>>& in = in_;
   for (;;) {
     const uint64_t end = std::min(mine, cursor + round_states_);
     if (threads_ == 1 || end - cursor < 64) {
@@ -342,6 +363,7 @@ bool DistributedSearch<M>::expand_level(SearchMonitor& monitor, std::array<uint6
     agree[2] = transitions;
     agree[3] = terminal;
     if (monitor.stopping()) agree[4 + static_cast<int>(monitor.stop())] = 1;
+    if (table_full_) agree[4 + static_cast<int>(StopReason::MaxMemory)] = 1;
     agree[10] = records;
     reduce(agree, RankNetwork::Op::Sum);
     // Rounds of 2-8 Ki successors a thread: the de-duplication table stays
@@ -371,22 +393,25 @@ bool DistributedSearch<M>::expand_level(SearchMonitor& monitor, std::array<uint6
   }
 }
 
-template <ExplorableModel M>
-void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last) {
+template <ExplorableModel M, std::size_t W>
+void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t last) {
+  const std::size_t words = words_of();
   ++o.round;
   o.entries = 0;
   // In the cache: past half full the round stops de-duplicating
-  // (the owner still does), and the rounds are sized to stay under that.
+  // (receiving does it anyway), and the rounds are sized to stay under that.
   if (o.seen.empty()) o.seen.assign(kSeenSlots, {0, 0, 0});
+  for (int d = 0; d < ranks_; ++d)
+    if (d != rank_) o.streams[d].emplace(o.wire[d], words);
   for (uint64_t j = first; j < last; ++j) {
     const uint64_t p = positions_[j];
     std::size_t count = 0;
-    const LabelMask bad = model_.expand(&frontier_[j * words_], [&](ActionId a, const StateWord* next) {
-      if ((count + 1) * words_ > o.successors.size()) {
-        o.successors.resize(2 * (count + 1) * words_);
+    const LabelMask bad = model_.expand(&frontier_[j * words], [&](ActionId a, const StateWord* next) {
+      if ((count + 1) * words > o.successors.size()) {
+        o.successors.resize(2 * (count + 1) * words);
         o.actions.resize(2 * (count + 1));
       }
-      copy_state(&o.successors[count * words_], next, words_);
+      copy_state(&o.successors[count * words], next, words);
       o.actions[count++] = a;
     });
     if (count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
@@ -396,32 +421,42 @@ void DistributedSearch<M>::expand_slice(Outbox& o, uint64_t first, uint64_t last
     if (bad) o.tally.add(bad, static_cast<StateId>(level_begin_ + p));
     // The hashes first, and the lines the caches will probe fetched
     // meanwhile: the sender's cache is past the core's L2.
-    if (o.hashes.size() < count) o.hashes.resize(2 * count);
+    if (o.hashes.size() < count) {
+      o.hashes.resize(2 * count);
+      o.owners.resize(2 * count);
+    }
     for (std::size_t i = 0; i < count; ++i) {
-      const uint64_t h = store_.hash(&o.successors[i * words_]);
+      const uint64_t h = store_.template hash<W>(&o.successors[i * words]);
       o.hashes[i] = h;
-      if (o.sent) o.sent->prefetch(h | uint64_t{1} << 63);
-      __builtin_prefetch(&o.seen[h & (kSeenSlots - 1)]);
+      o.owners[i] = owner(h);
+      if (o.owners[i] != rank_) o.sent->prefetch(h | uint64_t{1} << 63);
+      else __builtin_prefetch(&o.seen[h & (kSeenSlots - 1)]);
     }
     for (std::size_t i = 0; i < count; ++i)
-      send(o, LevelRecords::key(p, i, o.actions[i]), o.hashes[i], &o.successors[i * words_]);
+      send(o, o.owners[i], LevelRecords::key(p, i, o.actions[i]), o.hashes[i], &o.successors[i * words]);
   }
   for (int d = 0; d < ranks_; ++d) {
     if (d == rank_) continue;
-    o.sent_records[d] = o.to[d].size() / (words_ + 1);
-    if (o.sent_records[d]) encode_records(o.to[d], words_, o.wire[d]);
-    o.to[d].clear();
+    o.sent_records[d] = o.streams[d]->records();
+    o.streams[d]->finish();
+    o.streams[d].reset();
   }
 }
 
-// Appends [key][state] to the owner's buffer, unless this round already
-// sent the state there (with a smaller key: keys grow as a thread goes).
-template <ExplorableModel M>
-void DistributedSearch<M>::send(Outbox& o, uint64_t key, uint64_t h, const StateWord* s) {
-  const int to_rank = owner(h);
-  // The top bit set: a tag never 0, which is the cache's empty entry.
-  if (to_rank != rank_ && o.sent->seen_or_record(h | uint64_t{1} << 63, s)) return;
-  std::vector<uint64_t>& to = o.to[to_rank];
+// Codes [key][state] for another rank, unless this thread sent the state
+// there lately; keeps it for this rank, unless this round already has it
+// (with a smaller key: keys grow as a thread goes).
+template <ExplorableModel M, std::size_t W>
+void DistributedSearch<M, W>::send(Outbox& o, int to_rank, uint64_t key, uint64_t h, const StateWord* s) {
+  const std::size_t words = words_of();
+  if (to_rank != rank_) {
+    // The top bit set: a tag never 0, which is the cache's empty entry.
+    if (o.sent->template seen_or_record<W>(h | uint64_t{1} << 63, s)) return;
+    o.streams[to_rank]->put(key, s);
+    ++o.records;
+    return;
+  }
+  std::vector<uint64_t>& to = o.own;
   constexpr std::size_t mask = kSeenSlots - 1;
   if (o.entries * 2 < kSeenSlots) {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -431,107 +466,126 @@ void DistributedSearch<M>::send(Outbox& o, uint64_t key, uint64_t h, const State
         ++o.entries;
         break;
       }
-      if (e.hash == h && equal_states(&to[e.at + 1], s, words_)) return;
+      if (e.hash == h && equal_states(&to[e.at + 1], s, words)) return;
     }
   }
   const std::size_t at = to.size();
-  to.resize(at + words_ + 1);
+  to.resize(at + words + 1);
   to[at] = key;
-  copy_state(&to[at + 1], s, words_);
+  copy_state(&to[at + 1], s, words);
   ++o.records;
 }
 
-// Hashes are computed kAhead records early, and the slots they will probe
-// in the pending table and in the store fetched meanwhile.
-template <ExplorableModel M>
-void DistributedSearch<M>::receive(const std::vector<std::vector<uint64_t>>& in) {
+template <ExplorableModel M, std::size_t W>
+void DistributedSearch<M, W>::receive(const std::vector<std::vector<uint64_t>>& in) {
+  const auto records = [&](std::span<const uint64_t> from) {
+    if (store_.kind() == StoreKind::Table) receive_records<StoreKind::Table>(from);
+    else receive_records<StoreKind::HashCompaction>(from);
+  };
   for (Outbox& o : outboxes_) {
-    receive_records(o.to[rank_]);
-    o.to[rank_].clear();
+    records(o.own);
+    o.own.clear();
   }
   for (int s = 0; s < ranks_; ++s) {
     if (s == rank_ || in[s].empty()) continue;
     decoded_.clear();
-    decode_records(in[s], words_, decoded_);
-    receive_records(decoded_);
+    decode_records<W>(in[s], words_, decoded_);
+    records(decoded_);
   }
 }
 
-template <ExplorableModel M>
-void DistributedSearch<M>::receive_records(std::span<const uint64_t> from) {
+// Hashes are computed first, and the slots the records will probe fetched
+// kAhead records early.
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+void DistributedSearch<M, W>::receive_records(std::span<const uint64_t> from) {
   constexpr std::size_t kAhead = 8;
-  const std::size_t stride = words_ + 1;
+  const std::size_t stride = words_of() + 1;
   const std::size_t n = from.size() / stride;
+  if (table_full_ || n == 0) return;  // a full table: the run stops after this round
+  VisitedTable& table = store_.table();
+  try {
+    // Room for every record, so that the prefetched slots are the ones probed.
+    while (store_.size() + pending_keys_.size() + n > table.capacity()) table.grow();
+  } catch (const std::length_error&) {
+    table_full_ = true;
+    return;
+  }
   hashes_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) hashes_[i] = store_.hash(&from[i * stride + 1]);
-  // Grown before, so that the prefetched slots are the ones probed.
-  reserve_pending(pending_keys_.size() + n);
+  for (std::size_t i = 0; i < n; ++i) hashes_[i] = store_.template hash<W>(&from[i * stride + 1]);
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) {
-      __builtin_prefetch(&pending_slots_[hashes_[i + kAhead] & (pending_slots_.size() - 1)]);
-      store_.table().prefetch(hashes_[i + kAhead]);
-    }
+    if (i + kAhead < n) table.prefetch(hashes_[i + kAhead]);
     // Half as far ahead, the slot fetched above names the stored state a
     // repeat from an earlier level will be compared with.
-    if (i + kAhead / 2 < n) store_.prefetch_stored(hashes_[i + kAhead / 2]);
-    add_pending(hashes_[i], from[i * stride], &from[i * stride + 1]);
+    if constexpr (K == StoreKind::Table)
+      if (i + kAhead / 2 < n) store_.prefetch_stored(hashes_[i + kAhead / 2]);
+    visit<K>(hashes_[i], from[i * stride], &from[i * stride + 1]);
   }
 }
 
-template <ExplorableModel M>
-void DistributedSearch<M>::reserve_pending(std::size_t states) {
-  if (states * 2 <= pending_slots_.size()) return;  // the load stays under a half
-  pending_slots_.assign(std::bit_ceil(std::max<std::size_t>(1024, 4 * states)), 0);
-  const std::size_t mask = pending_slots_.size() - 1;
-  for (std::size_t k = 0; k < pending_keys_.size(); ++k) {
-    std::size_t i = pending_hashes_[k] & mask;
-    while (pending_slots_[i]) i = (i + 1) & mask;
-    pending_slots_[i] = pending_slot(pending_hashes_[k], k);
-  }
-}
-
-template <ExplorableModel M>
-void DistributedSearch<M>::add_pending(uint64_t h, uint64_t key, const StateWord* s) {
-  reserve_pending(pending_keys_.size() + 1);
-  const std::size_t mask = pending_slots_.size() - 1;
-  std::size_t i = h & mask;
-  for (; pending_slots_[i]; i = (i + 1) & mask) {
-    const uint64_t v = pending_slots_[i];
-    if ((v ^ h) >> 32 != 0) continue;  // the tag rejects most without reading the record
-    const std::size_t k = static_cast<uint32_t>(v) - 1;
-    if (pending_hashes_[k] == h && equal_states(&pending_states_[k * words_], s, words_)) {
-      pending_keys_[k] = std::min(pending_keys_[k], key);
+// One probe of the table: a new state takes the empty slot it reaches as
+// a pending one; a repeat from this level lowers the pending key; a
+// repeat from an earlier level is dropped.
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+void DistributedSearch<M, W>::visit(uint64_t h, uint64_t key, const StateWord* s) {
+  VisitedTable& table = store_.table();
+  for (std::size_t i = table.home(h);; i = table.next(i)) {
+    const uint64_t v = table.load(i);
+    if (v == slot::kEmpty) {
+      table.store(i, slot::pending(h, static_cast<uint32_t>(pending_keys_.size())));
+      pending_keys_.push_back(key);
+      pending_hashes_.push_back(h);
+      pending_states_.insert(pending_states_.end(), s, s + words_of());
+      return;
+    }
+    if (slot::is_pending(v)) {
+      const uint32_t k = slot::payload(v);
+      if (((v ^ h) & slot::kTagMask) == 0 && same_pending<K>(k, h, s)) {
+        pending_keys_[k] = std::min(pending_keys_[k], key);
+        return;
+      }
+    } else if (store_.template matches<K, W>(v, h, s)) {
       return;
     }
   }
-  if (store_.contains(h, s)) return;  // an earlier level's
-  pending_slots_[i] = pending_slot(h, pending_keys_.size());
-  pending_keys_.push_back(key);
-  pending_hashes_.push_back(h);
-  pending_states_.insert(pending_states_.end(), s, s + words_);
+}
+
+// Whether pending state k is s (with hash h; their tags agree): exactly,
+// or with hash compaction, by fingerprint, as the one-process engine and
+// the stored states are compared.
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+bool DistributedSearch<M, W>::same_pending(std::size_t k, uint64_t h, const StateWord* s) const {
+  const StateWord* other = &pending_states_[k * words_of()];
+  if constexpr (K == StoreKind::HashCompaction) {
+    if (store_.wide_fingerprints())
+      return store_.template side_hash_of<W>(other) == store_.template side_hash_of<W>(s);
+    return slot::fingerprint(pending_hashes_[k]) == slot::fingerprint(h);
+  }
+  return pending_hashes_[k] == h && equal_states(other, s, words_of());
 }
 
 // Numbers the level's new states as a sequential search would (see the top
 // of the file), stores them, and makes them the next frontier. Returns how
 // many all ranks found.
-template <ExplorableModel M>
-uint64_t DistributedSearch<M>::number_level() {
+template <ExplorableModel M, std::size_t W>
+uint64_t DistributedSearch<M, W>::number_level() {
   const std::size_t n = pending_keys_.size();
   std::vector<std::vector<uint64_t>> notices(ranks_), got, answers(ranks_), positions;
-  std::vector<std::vector<uint32_t>> asked(ranks_);  // per holder: which pending states, in notice order
   {
-    // Per holder in key order, so that the keys code small and the
-    // positions answered grow (explorer/wire_coding.hpp).
-    std::vector<std::vector<std::pair<uint64_t, uint32_t>>> by_holder(ranks_);
+    // Per holder in key order: the keys code small, the positions
+    // answered grow (explorer/wire_coding.hpp), and each holder's
+    // answers come back in id order.
+    by_holder_.resize(ranks_);
+    for (auto& b : by_holder_) b.clear();
     for (std::size_t k = 0; k < n; ++k)
-      by_holder[holder(LevelRecords::parent_position(pending_keys_[k]), level_size_)].push_back(
+      by_holder_[holder(LevelRecords::parent_position(pending_keys_[k]), level_size_)].push_back(
           {pending_keys_[k], static_cast<uint32_t>(k)});
     for (int h = 0; h < ranks_; ++h) {
-      if (h != rank_) std::sort(by_holder[h].begin(), by_holder[h].end());
-      for (const auto& [key, k] : by_holder[h]) {
-        notices[h].push_back(key);
-        asked[h].push_back(k);
-      }
+      std::sort(by_holder_[h].begin(), by_holder_[h].end());
+      notices[h].reserve(by_holder_[h].size());
+      for (const auto& e : by_holder_[h]) notices[h].push_back(e.first);
     }
   }
   // Coded for the other ranks; a rank's own stay words.
@@ -555,15 +609,23 @@ uint64_t DistributedSearch<M>::number_level() {
   coded(notices, [](std::span<const uint64_t> a, std::vector<uint64_t>& c) { encode_keys(a, c); });
   exchange(notices, got);
   decoded(got, [](std::span<const uint64_t> a, std::vector<uint64_t>& d) { decode_keys(a, d); });
-  // As the holder: sort the keys of my range, number them.
+  // As the holder: merge the sorted keys of my range (one run per rank),
+  // number them.
   struct Notice {
     uint64_t key;
     uint32_t from, index;
   };
   std::vector<Notice> mine;
-  for (int s = 0; s < ranks_; ++s)
+  std::vector<std::size_t> runs{0};
+  for (int s = 0; s < ranks_; ++s) {
     for (std::size_t j = 0; j < got[s].size(); ++j) mine.push_back({got[s][j], uint32_t(s), uint32_t(j)});
-  std::sort(mine.begin(), mine.end(), [](const Notice& a, const Notice& b) { return a.key < b.key; });
+    runs.push_back(mine.size());
+  }
+  const auto by_key = [](const Notice& a, const Notice& b) { return a.key < b.key; };
+  for (std::size_t width = 1; width < std::size_t(ranks_); width *= 2)
+    for (std::size_t a = 0; a + width < std::size_t(ranks_); a += 2 * width)
+      std::inplace_merge(mine.begin() + runs[a], mine.begin() + runs[a + width],
+                         mine.begin() + runs[std::min(a + 2 * width, std::size_t(ranks_))], by_key);
   std::vector<uint64_t> counts(ranks_, 0);
   counts[rank_] = mine.size();
   reduce(counts, RankNetwork::Op::Sum);
@@ -574,29 +636,13 @@ uint64_t DistributedSearch<M>::number_level() {
   coded(answers, [](std::span<const uint64_t> a, std::vector<uint64_t>& c) { encode_increasing(a, c); });
   exchange(answers, positions);
   decoded(positions, [](std::span<const uint64_t> a, std::vector<uint64_t>& d) { decode_increasing(a, d); });
-  // As the owner: store the new states in id order.
-  std::vector<std::pair<uint64_t, uint32_t>> order(n);  // position, pending index
-  for (int h = 0; h < ranks_; ++h)
-    for (std::size_t j = 0; j < asked[h].size(); ++j) order[asked[h][j]] = {positions[h][j], asked[h][j]};
-  std::sort(order.begin(), order.end());
   const uint64_t next_begin = level_begin_ + level_size_;
   if (next_begin + found > StateStore::kMaxIds) throw std::length_error("more states than 32-bit ids can number");
-  uint64_t full = 0;
-  try {
-    constexpr std::size_t kAhead = 8;  // the store's slots fetched ahead, as receive does
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      if (i + kAhead < order.size()) store_.table().prefetch(pending_hashes_[order[i + kAhead].second]);
-      const auto [position, k] = order[i];
-      const uint64_t key = pending_keys_[k];
-      const StateWord* s = &pending_states_[k * words_];
-      store_.insert(s, static_cast<StateId>(level_begin_ + LevelRecords::parent_position(key)),
-                    LevelRecords::action(key));
-      global_ids_.push_back(static_cast<StateId>(next_begin + position));
-      next_frontier_.insert(next_frontier_.end(), s, s + words_);
-      next_positions_.push_back(static_cast<uint32_t>(position));
-    }
-  } catch (const std::length_error&) {
-    full = 1;
+  // As the owner: store the new states in id order, unless they do not fit.
+  const uint64_t full = table_full_ || store_.size() + n > store_.max_states();
+  if (!full) {
+    if (store_.kind() == StoreKind::Table) store_level<StoreKind::Table>(positions, next_begin);
+    else store_level<StoreKind::HashCompaction>(positions, next_begin);
   }
   std::vector<uint64_t> any_full{full};
   reduce(any_full, RankNetwork::Op::Sum);
@@ -604,12 +650,47 @@ uint64_t DistributedSearch<M>::number_level() {
   pending_keys_.clear();
   pending_hashes_.clear();
   pending_states_.clear();
-  std::fill(pending_slots_.begin(), pending_slots_.end(), 0);
   return found;
 }
 
-template <ExplorableModel M>
-std::vector<PathStep> DistributedSearch<M>::path_to(StateId id) {
+// Holder h's answers are increasing and below holder h + 1's, so the
+// pending states in holder order, each holder's in notice order, are in id
+// order already.
+template <ExplorableModel M, std::size_t W>
+template <StoreKind K>
+void DistributedSearch<M, W>::store_level(const std::vector<std::vector<uint64_t>>& positions, uint64_t next_begin) {
+  constexpr std::size_t kAhead = 8;  // the table's slots fetched ahead, as receiving does
+  const std::size_t words = words_of();
+  VisitedTable& table = store_.table();
+  const uint64_t first_id = store_.size();
+  uint64_t id = first_id, last = 0;
+  for (int h = 0; h < ranks_; ++h) {
+    const auto& asked = by_holder_[h];
+    if (positions[h].size() != asked.size())
+      throw std::logic_error("distributed search: a holder answered for a different number of states");
+    for (std::size_t j = 0; j < asked.size(); ++j, ++id) {
+      if (j + kAhead < asked.size()) table.prefetch(pending_hashes_[asked[j + kAhead].second]);
+      const uint64_t position = positions[h][j];
+      if (id > first_id && position <= last)
+        throw std::logic_error("distributed search: the level's positions are not in id order");
+      last = position;
+      const uint32_t k = asked[j].second;
+      const uint64_t key = pending_keys_[k], hash = pending_hashes_[k];
+      const StateWord* s = &pending_states_[k * words];
+      store_.template put<K, W>(static_cast<StateId>(id), s,
+                                static_cast<StateId>(level_begin_ + LevelRecords::parent_position(key)),
+                                LevelRecords::action(key));
+      table.store(table.locate(hash, slot::pending(hash, k)), store_.template stored_slot<K>(hash, static_cast<StateId>(id)));
+      global_ids_.push_back(static_cast<StateId>(next_begin + position));
+      next_frontier_.insert(next_frontier_.end(), s, s + words);
+      next_positions_.push_back(static_cast<uint32_t>(position));
+    }
+  }
+  store_.commit(id);
+}
+
+template <ExplorableModel M, std::size_t W>
+std::vector<PathStep> DistributedSearch<M, W>::path_to(StateId id) {
   std::vector<ActionId> actions;
   for (StateId x = id; x != kNoState;) {
     // The owner of x says its parent and action; the others add nothing.

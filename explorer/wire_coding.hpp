@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "explorer/model_interface.hpp"
+#include "explorer/state_words.hpp"
 
 namespace explorer {
 
@@ -190,9 +191,44 @@ inline void encode_records(std::span<const uint64_t> raw, std::size_t words, std
   w.finish(n);
 }
 
+// The same chunk as encode_records, coded as the records are made, so that
+// a sender never lays them out plain first. W: the state size when known
+// at compile time (0: `words`). A stream that got no record leaves `out`
+// as it was, not an empty chunk.
+template <std::size_t W = 0>
+class RecordStream {
+ public:
+  RecordStream(std::vector<uint64_t>& out, std::size_t words)
+      : out_(out), start_(out.size()), writer_(out), words_(W ? W : words), prev_(words_, 0) {}
+  void put(uint64_t key, const StateWord* s) {
+    const std::size_t words = W ? W : words_;
+    writer_.reserve(WireWriter::max_record_bytes(words));
+    keys_.put(writer_, key);
+    writer_.put_state(prev_.data(), s, words);
+    copy_state(prev_.data(), s, words);
+    ++records_;
+  }
+  uint64_t records() const { return records_; }
+  // Closes the chunk; the stream is done.
+  void finish() {
+    if (records_) writer_.finish(records_);
+    else out_.resize(start_);
+  }
+
+ private:
+  std::vector<uint64_t>& out_;
+  std::size_t start_;
+  WireWriter writer_;
+  std::size_t words_;
+  std::vector<StateWord> prev_;
+  KeyCoder keys_;
+  uint64_t records_ = 0;
+};
+
 // Appends the records of every chunk in `in` to `raw`.
-inline void decode_records(std::span<const uint64_t> in, std::size_t words, std::vector<uint64_t>& raw) {
-  const std::size_t stride = words + 1;
+template <std::size_t W = 0>
+void decode_records(std::span<const uint64_t> in, std::size_t words_at_run_time, std::vector<uint64_t>& raw) {
+  const std::size_t words = W ? W : words_at_run_time, stride = words + 1;
   WireReader r(in);
   while (!r.done()) {
     const uint64_t n = r.open_chunk();

@@ -66,6 +66,34 @@ TEST_CASE("wire coding: chunks coded by different threads decode end to end", "[
   CHECK(back == both);
 }
 
+TEST_CASE("wire coding: a record stream codes the bytes encode_records codes and nothing when it got no record", "[explorer][distributed]") {
+  for (const std::size_t words : {1, 5, 9, 17}) {
+    const std::vector<uint64_t> raw = sibling_records(words, 300, 11 + uint32_t(words));
+    std::vector<uint64_t> expected = {42};  // a word already in the message stays
+    encode_records(raw, words, expected);
+    std::vector<uint64_t> streamed = {42};
+    RecordStream<0> stream(streamed, words);
+    for (std::size_t at = 0; at < raw.size(); at += words + 1) stream.put(raw[at], &raw[at + 1]);
+    CHECK(stream.records() == raw.size() / (words + 1));
+    stream.finish();
+    CHECK(streamed == expected);
+    if (words == 5) {
+      std::vector<uint64_t> fixed = {42};
+      RecordStream<5> stream5(fixed, 0);
+      for (std::size_t at = 0; at < raw.size(); at += words + 1) stream5.put(raw[at], &raw[at + 1]);
+      stream5.finish();
+      CHECK(fixed == expected);
+      std::vector<uint64_t> back;
+      decode_records<5>(std::span<const uint64_t>(fixed).subspan(1), 0, back);
+      CHECK(back == raw);
+    }
+  }
+  std::vector<uint64_t> untouched = {7, 8};
+  RecordStream<0> none(untouched, 5);
+  none.finish();
+  CHECK(untouched == std::vector<uint64_t>{7, 8});
+}
+
 TEST_CASE("wire coding: the sizes of a record, a key and a position", "[explorer][distributed]") {
   const std::size_t words = 5;
   // Two records: the first against zeros (key: parent delta 7 with ordinal
