@@ -4,6 +4,8 @@
 // finalises it, so a check without --distributed never touches MPI.
 #pragma once
 
+#include <memory>
+#include <span>
 #include <vector>
 
 #include "explorer/rank_network.hpp"
@@ -19,7 +21,8 @@ class MpiNetwork final : public explorer::RankNetwork {
 
   int rank() const override { return rank_; }
   int ranks() const override { return ranks_; }
-  void exchange(const std::vector<std::vector<uint64_t>>& out, std::vector<std::vector<uint64_t>>& in) override;
+  void start_exchange(const std::vector<std::vector<uint64_t>>& out, std::span<const uint64_t> sum) override;
+  void finish_exchange(std::vector<std::vector<uint64_t>>& in, std::span<uint64_t> sum) override;
   void reduce_all(std::span<uint64_t> values, Op op) override;
   // Ends every rank at once (a rank that cannot go on must not leave the
   // others waiting in a collective).
@@ -27,8 +30,11 @@ class MpiNetwork final : public explorer::RankNetwork {
 
  private:
   int rank_ = 0, ranks_ = 1;
-  // Kept from call to call: an exchange a round must not cost page faults.
-  std::vector<uint64_t> counts_out_, counts_in_, send_buf_, recv_buf_;
+  // The open exchange: per peer a header [words, sum...] out and in, and
+  // the requests of its messages. Kept from call to call: an exchange a
+  // round must not cost page faults.
+  struct Open;  // (mpi.h stays in the .cpp)
+  std::unique_ptr<Open> open_;
 };
 
 }  // namespace lgr

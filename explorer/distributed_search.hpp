@@ -120,11 +120,12 @@ class DistributedSearch {
   };
 
   static constexpr std::size_t kSeenSlots = std::size_t{1} << 14;  // 256 KiB
-  // 4 MiB, past the core's L2: on 2 ranks of ssi4-seed 1.85 records a state
-  // found instead of 2.41 at 256 KiB (scaling.json 2.47 instead of 3.03; on
-  // 8 ranks 5.32 instead of 5.88), at the same speed within the noise
-  // (bench/RESULTS-mpi.md). The wire, not the core, is what runs short.
-  static constexpr std::size_t kSentCacheBytes = std::size_t{4} << 20;
+  // 16 MiB, past the core's L2 (on huge pages: explorer/recent_states.hpp):
+  // on 2 ranks of ssi4-seed 17.1 bytes a state found cross the wire
+  // instead of 22.7 at 4 MiB and 26.4 at 1 MiB (scaling.json 26.7, 30.6,
+  // 34.1), at the same speed or 3% faster (bench/RESULTS-mpi.md). The wire,
+  // not the core, is what runs short.
+  static constexpr std::size_t kSentCacheBytes = std::size_t{16} << 20;
   // The mix scaled to [0, N) by a multiply (Lemire's multiply-shift): a
   // division would cost more than the rest of the routing.
   int owner(uint64_t h) const {
@@ -188,7 +189,7 @@ class DistributedSearch {
   bool table_full_ = false;        // the table could not grow: this rank stops the run
   // The numbering's buffers, kept from level to level.
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> by_holder_;
-  std::vector<std::vector<uint64_t>> in_;
+  std::vector<std::vector<uint64_t>> out_, in_;  // a round's messages
   std::vector<Outbox> outboxes_;
   std::optional<tbb::task_arena> arena_;
   uint64_t round_states_ = 4096;
@@ -308,13 +309,26 @@ SearchResult DistributedSearch<M, W>::run() {
 
 // Expands this rank's share of the level in rounds; false when the ranks
 // agreed to stop (a limit, a signal) before it was done.
+//
+// Pipelined: while round r's records travel, this rank expands round r + 1
+// (nothing, once its share is done), and only then waits for round r. A
+// rank that was slow in one round then catches up in the next instead of
+// keeping the other waiting (on 2 ranks of scaling.json 8% of the time
+// went to that wait). Round r's header carries its agreement, which every
+// rank adds up the same way: whether any rank has more to expand, the
+// limits any rank reached, the counts. Receiving order within a level does
+// not matter (a pending state keeps its smallest key), so the results are
+// those of the rounds one after the other. When the ranks agree to stop,
+// the round expanded meanwhile is dropped; when round r was every rank's
+// last, round r + 1 was empty everywhere.
 template <ExplorableModel M, std::size_t W>
 bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<uint64_t, 2>& counted) {
   const uint64_t mine = positions_.size();
   uint64_t cursor = 0;
-  std::vector<std::vector<uint64_t>> out(ranks_);
+  std::vector<std::vector<uint64_t>>& out = out_;
   std::vector<std::vector<uint64_t>>& in = in_;
-  for (;;) {
+  out.resize(ranks_);
+  const auto expand_round = [&] {
     const uint64_t end = std::min(mine, cursor + round_states_);
     if (threads_ == 1 || end - cursor < 64) {
       expand_slice(outboxes_[0], cursor, end);
@@ -328,9 +342,15 @@ bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<ui
       });
     }
     cursor = end;
-    uint64_t transitions = 0, terminal = 0, records = 0;
-    // What a rank sends itself stays in the outboxes (receive reads it
-    // there); the others get the threads' coded chunks end to end.
+  };
+  // The agreement's words.
+  enum : std::size_t { kMore, kPending, kTransitions, kTerminal, kStop, kRecords = kStop + 6, kGrow, kAgree };
+  std::array<uint64_t, kAgree> agree{};
+  // Round r into the messages (what a rank sends itself stays in the
+  // outboxes: receive reads it there; the others get the threads' coded
+  // chunks end to end), with its agreement.
+  const auto post = [&] {
+    agree.fill(0);
     for (int d = 0; d < ranks_; ++d) {
       out[d].clear();
       if (d == rank_) continue;
@@ -346,50 +366,75 @@ bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<ui
       }
     }
     for (Outbox& o : outboxes_) {
-      transitions += o.transitions;
-      terminal += o.terminal;
-      records += o.records;
+      agree[kTransitions] += o.transitions;
+      agree[kTerminal] += o.terminal;
+      agree[kRecords] += o.records;
       o.transitions = o.terminal = o.records = 0;
     }
-    exchange(out, in);
-    ++stats_.rounds;
-    receive(in);
     monitor.check(agreed_states_ + agreed_pending_, bytes());
-    // The agreement: whether any rank has more to expand, the limits any
-    // rank reached (the smallest reason wins on every rank), the counts.
-    std::vector<uint64_t> agree(4 + 6 + 1, 0);
-    agree[0] = cursor < mine;
-    agree[1] = pending_keys_.size();
-    agree[2] = transitions;
-    agree[3] = terminal;
-    if (monitor.stopping()) agree[4 + static_cast<int>(monitor.stop())] = 1;
-    if (table_full_) agree[4 + static_cast<int>(StopReason::MaxMemory)] = 1;
-    agree[10] = records;
-    reduce(agree, RankNetwork::Op::Sum);
+    agree[kMore] = cursor < mine;
+    agree[kPending] = pending_keys_.size();
+    agree[kGrow] = (store_.size() + pending_keys_.size()) * 8 > store_.table().capacity() * 7;
+    if (monitor.stopping()) agree[kStop + static_cast<int>(monitor.stop())] = 1;
+    if (table_full_) agree[kStop + static_cast<int>(StopReason::MaxMemory)] = 1;
+    const auto t = std::chrono::steady_clock::now();
+    net_.start_exchange(out, agree);
+    exchange_time_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  expand_round();
+  post();
+  for (;;) {
+    expand_round();  // round r + 1, while round r travels
+    const auto t = std::chrono::steady_clock::now();
+    net_.finish_exchange(in, agree);
+    exchange_time_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    ++stats_.rounds;
+    // The ranks' tables grow in the same round: a rank that grew its own
+    // alone (some 35 ms at ten million states) kept the others waiting
+    // that long, a dozen times a run (half the time 2 ranks of
+    // scaling.json waited). The hash spreads the states evenly, so a table
+    // near its limit anywhere means one past three quarters everywhere;
+    // receiving still grows one that is full.
+    if (agree[kGrow] && (store_.size() + pending_keys_.size()) * 4 > store_.table().capacity() * 3 && !table_full_) {
+      try {
+        store_.table().grow();
+      } catch (const std::length_error&) {
+        table_full_ = true;
+      }
+    }
+    receive(in);  // round r's records, and this rank's own of round r + 1
     // Rounds of 2-8 Ki successors a thread: the de-duplication table stays
     // in the cache and under half full, and a round (100-400 KiB) is still
     // long enough to hide the latency of its exchange. From every rank's
     // records, so that all ranks expand as many states a round: a rank
     // that sized its rounds alone made the other wait half of some rounds.
-    const uint64_t per_rank = agree[10] / uint64_t(ranks_);
+    const uint64_t per_rank = agree[kRecords] / uint64_t(ranks_);
     if (per_rank > threads_ * (uint64_t{1} << 13) && round_states_ > 16) round_states_ /= 2;
     else if (per_rank < threads_ * (uint64_t{1} << 11) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
-    agreed_pending_ = agree[1];
-    counted[0] += agree[2];
-    counted[1] += agree[3];
+    agreed_pending_ = agree[kPending];
+    counted[0] += agree[kTransitions];
+    counted[1] += agree[kTerminal];
     for (int s = 1; s < 6; ++s)
-      if (agree[4 + s] && stop_ == StopReason::Complete) stop_ = static_cast<StopReason>(s);
+      if (agree[kStop + s] && stop_ == StopReason::Complete) stop_ = static_cast<StopReason>(s);
     monitor.maybe_report([&] {
       ProgressSnapshot p;
-      p.states = agreed_states_ + agree[1];
+      p.states = agreed_states_ + agreed_pending_;
       p.transitions = counted[0];
       p.depth = depth_;
       p.frontier = level_size_;
       p.bytes = bytes() * uint64_t(ranks_);
       return p;
     });
-    if (stop_ != StopReason::Complete) return false;
-    if (agree[0] == 0) return true;
+    if (stop_ != StopReason::Complete) {
+      for (Outbox& o : outboxes_) {  // round r + 1, never sent
+        for (auto& w : o.wire) w.clear();
+        std::fill(o.sent_records.begin(), o.sent_records.end(), 0);
+        o.transitions = o.terminal = o.records = 0;
+      }
+      return false;
+    }
+    if (agree[kMore] == 0) return true;
+    post();
   }
 }
 
@@ -429,7 +474,7 @@ void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t l
       const uint64_t h = store_.template hash<W>(&o.successors[i * words]);
       o.hashes[i] = h;
       o.owners[i] = owner(h);
-      if (o.owners[i] != rank_) o.sent->prefetch(h | uint64_t{1} << 63);
+      if (o.owners[i] != rank_) o.sent->template prefetch<W>(h | uint64_t{1} << 63);
       else __builtin_prefetch(&o.seen[h & (kSeenSlots - 1)]);
     }
     for (std::size_t i = 0; i < count; ++i)
@@ -536,7 +581,9 @@ void DistributedSearch<M, W>::visit(uint64_t h, uint64_t key, const StateWord* s
       table.store(i, slot::pending(h, static_cast<uint32_t>(pending_keys_.size())));
       pending_keys_.push_back(key);
       pending_hashes_.push_back(h);
-      pending_states_.insert(pending_states_.end(), s, s + words_of());
+      const std::size_t at = pending_states_.size();
+      pending_states_.resize(at + words_of());
+      copy_state(&pending_states_[at], s, words_of());
       return;
     }
     if (slot::is_pending(v)) {
@@ -682,7 +729,9 @@ void DistributedSearch<M, W>::store_level(const std::vector<std::vector<uint64_t
                                 LevelRecords::action(key));
       table.store(table.locate(hash, slot::pending(hash, k)), store_.template stored_slot<K>(hash, static_cast<StateId>(id)));
       global_ids_.push_back(static_cast<StateId>(next_begin + position));
-      next_frontier_.insert(next_frontier_.end(), s, s + words);
+      const std::size_t at = next_frontier_.size();
+      next_frontier_.resize(at + words);
+      copy_state(&next_frontier_[at], s, words);
       next_positions_.push_back(static_cast<uint32_t>(position));
     }
   }

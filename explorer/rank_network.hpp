@@ -21,14 +21,25 @@ class RankNetwork {
   virtual ~RankNetwork() = default;
   virtual int rank() const = 0;
   virtual int ranks() const = 0;
-  // All-to-all: out[d] goes to rank d (out has ranks() entries); in[s]
-  // receives what rank s sent to this one.
-  virtual void exchange(const std::vector<std::vector<uint64_t>>& out, std::vector<std::vector<uint64_t>>& in) = 0;
+  // All-to-all, in two halves so that a rank can work between them:
+  // out[d] goes to rank d (out has ranks() entries) and `sum` is added up
+  // over the ranks (the same length on all). `out` must stay as it is until
+  // finish_exchange, which fills in[s] with what rank s sent to this one
+  // and `sum` (as long as start's) with the totals. At most one exchange
+  // is open on a rank at a time; a rank that starts the next one before a
+  // slower rank finished this one is fine (the messages keep their order).
+  virtual void start_exchange(const std::vector<std::vector<uint64_t>>& out, std::span<const uint64_t> sum) = 0;
+  virtual void finish_exchange(std::vector<std::vector<uint64_t>>& in, std::span<uint64_t> sum) = 0;
+  // Both halves at once, with nothing to add up.
+  void exchange(const std::vector<std::vector<uint64_t>>& out, std::vector<std::vector<uint64_t>>& in) {
+    start_exchange(out, {});
+    finish_exchange(in, {});
+  }
   // values[i] becomes op over every rank's values[i] (the same length on all).
   virtual void reduce_all(std::span<uint64_t> values, Op op) = 0;
 
-  // Words this rank sent to other ranks by exchange() (what it sends to
-  // itself never leaves the process).
+  // Words this rank sent to other ranks by exchanges (what it sends to
+  // itself never leaves the process; the sums are not counted).
   uint64_t words_sent() const { return words_sent_; }
 
  protected:

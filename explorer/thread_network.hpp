@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <barrier>
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -17,15 +20,21 @@ namespace explorer {
 class ThreadNetworkHub {
  public:
   explicit ThreadNetworkHub(int ranks)
-      : ranks_(ranks), barrier_(ranks), mail_(ranks, std::vector<std::vector<uint64_t>>(ranks)), values_(ranks) {}
+      : ranks_(ranks), barrier_(ranks), mail_(ranks * ranks), values_(ranks) {}
   int ranks() const { return ranks_; }
 
  private:
   friend class ThreadNetwork;
+  // One message: its words and the sender's words to add up.
+  struct Letter {
+    std::vector<uint64_t> words, sum;
+  };
   int ranks_;
   std::barrier<> barrier_;
-  std::vector<std::vector<std::vector<uint64_t>>> mail_;  // [from][to]
-  std::vector<std::vector<uint64_t>> values_;             // [rank]
+  std::mutex mutex_;
+  std::condition_variable posted_;
+  std::vector<std::deque<Letter>> mail_;       // [from * ranks + to], oldest first
+  std::vector<std::vector<uint64_t>> values_;  // [rank]
 };
 
 class ThreadNetwork final : public RankNetwork {
@@ -34,13 +43,28 @@ class ThreadNetwork final : public RankNetwork {
   int rank() const override { return rank_; }
   int ranks() const override { return hub_.ranks_; }
 
-  void exchange(const std::vector<std::vector<uint64_t>>& out, std::vector<std::vector<uint64_t>>& in) override {
+  // A letter to every rank, itself included, as MPI's point to point
+  // messages: a rank may post the next exchange before a slower one took
+  // this one's.
+  void start_exchange(const std::vector<std::vector<uint64_t>>& out, std::span<const uint64_t> sum) override {
     count_sent(out);
-    hub_.mail_[rank_] = out;
-    hub_.barrier_.arrive_and_wait();
+    std::lock_guard lock(hub_.mutex_);
+    for (int d = 0; d < hub_.ranks_; ++d)
+      hub_.mail_[rank_ * hub_.ranks_ + d].push_back({out[d], std::vector<uint64_t>(sum.begin(), sum.end())});
+    hub_.posted_.notify_all();
+  }
+
+  void finish_exchange(std::vector<std::vector<uint64_t>>& in, std::span<uint64_t> sum) override {
     in.resize(hub_.ranks_);
-    for (int s = 0; s < hub_.ranks_; ++s) in[s] = hub_.mail_[s][rank_];
-    hub_.barrier_.arrive_and_wait();  // nobody overwrites a mailbox still being read
+    std::fill(sum.begin(), sum.end(), 0);
+    std::unique_lock lock(hub_.mutex_);
+    for (int s = 0; s < hub_.ranks_; ++s) {
+      auto& box = hub_.mail_[s * hub_.ranks_ + rank_];
+      hub_.posted_.wait(lock, [&] { return !box.empty(); });
+      in[s] = std::move(box.front().words);
+      for (std::size_t i = 0; i < sum.size() && i < box.front().sum.size(); ++i) sum[i] += box.front().sum[i];
+      box.pop_front();
+    }
   }
 
   void reduce_all(std::span<uint64_t> values, Op op) override {

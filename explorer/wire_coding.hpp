@@ -237,8 +237,9 @@ void decode_records(std::span<const uint64_t> in, std::size_t words_at_run_time,
     KeyCoder keys;
     for (uint64_t i = 0; i < n; ++i, at += stride) {
       raw[at] = keys.get(r);
-      if (i == 0) std::fill(&raw[at + 1], &raw[at + 1] + words, 0);
-      else std::copy(&raw[at + 1 - stride], &raw[at + 1 - stride] + words, &raw[at + 1]);
+      // (resize zeroed the first; copy_state, not std::copy: a call to
+      // memmove for every 40 bytes was 3.5% of a rank's time)
+      if (i > 0) copy_state(&raw[at + 1], &raw[at + 1 - stride], words);
       r.get_state(&raw[at + 1], words);
     }
     if (!r.chunk_done()) throw std::runtime_error("distributed search: a wire chunk has bytes past its records");
