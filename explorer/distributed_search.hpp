@@ -59,6 +59,7 @@
 #include "explorer/store_estimates.hpp"
 #include "explorer/trace_shortening.hpp"
 #include "explorer/wire_coding.hpp"
+#include "explorer/word_buffer.hpp"
 
 namespace explorer {
 
@@ -90,7 +91,7 @@ class DistributedSearch {
   // A thread's share of a round: its successors per destination rank, and
   // what it counted.
   struct Outbox {
-    std::vector<uint64_t> own;                // [key][state] records for this rank
+    WordBuffer own;                           // [key][state] records for this rank
     std::vector<std::vector<uint64_t>> wire;  // per other rank: its records, coded (explorer/wire_coding.hpp)
     std::vector<std::optional<RecordStream<W>>> streams;  // per other rank, while a slice codes into wire
     std::vector<uint64_t> sent_records;       // per rank: records this round
@@ -119,7 +120,7 @@ class DistributedSearch {
     CoverageCounter coverage;
   };
 
-  static constexpr std::size_t kSeenSlots = std::size_t{1} << 14;  // 256 KiB
+  static constexpr std::size_t kSeenSlots = std::size_t{1} << 16;  // 1 MiB: under half full at a round's 16 Ki successors
   // 16 MiB, past the core's L2 (on huge pages: explorer/recent_states.hpp):
   // on 2 ranks of ssi4-seed 17.1 bytes a state found cross the wire
   // instead of 22.7 at 4 MiB and 26.4 at 1 MiB (scaling.json 26.7, 30.6,
@@ -182,13 +183,24 @@ class DistributedSearch {
   // the index here), as the one-process engine's does, so that a record
   // costs one probe whether it is new, a repeat from this level or from an
   // earlier one, and its numbering turns the slot into a stored one.
-  std::vector<StateWord> pending_states_;
+  WordBuffer pending_states_;
   std::vector<uint64_t> pending_keys_, pending_hashes_;
   std::vector<uint64_t> hashes_;   // of the records being received
   std::vector<uint64_t> decoded_;  // the records received from one rank
   bool table_full_ = false;        // the table could not grow: this rank stops the run
-  // The numbering's buffers, kept from level to level.
+  // The numbering's buffers, kept from level to level: made afresh, they
+  // were some 100,000 page faults a rank on scaling.json.
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> by_holder_;
+  struct Numbering {
+    std::vector<std::vector<uint64_t>> notices, got, answers, positions;
+    std::vector<uint64_t> scratch;
+  } numbering_;
+  // A key a holder got: from which rank, at which index of its notices.
+  struct Notice {
+    uint64_t key;
+    uint32_t from, index;
+  };
+  std::vector<Notice> mine_;
   std::vector<std::vector<uint64_t>> out_, in_;  // a round's messages
   std::vector<Outbox> outboxes_;
   std::optional<tbb::task_arena> arena_;
@@ -403,14 +415,16 @@ bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<ui
       }
     }
     receive(in);  // round r's records, and this rank's own of round r + 1
-    // Rounds of 2-8 Ki successors a thread: the de-duplication table stays
-    // in the cache and under half full, and a round (100-400 KiB) is still
-    // long enough to hide the latency of its exchange. From every rank's
+    // Rounds of 4-16 Ki successors a thread: the de-duplication table stays
+    // in the L2 cache and under half full, and a round (200-800 KiB) hides
+    // the latency of its exchange; half as long, twice as many rounds
+    // waited 20% longer in all (2 ranks of scaling.json, 2% slower overall,
+    // bench/RESULTS-mpi.md). From every rank's
     // records, so that all ranks expand as many states a round: a rank
     // that sized its rounds alone made the other wait half of some rounds.
     const uint64_t per_rank = agree[kRecords] / uint64_t(ranks_);
-    if (per_rank > threads_ * (uint64_t{1} << 13) && round_states_ > 16) round_states_ /= 2;
-    else if (per_rank < threads_ * (uint64_t{1} << 11) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
+    if (per_rank > threads_ * (uint64_t{1} << 14) && round_states_ > 16) round_states_ /= 2;
+    else if (per_rank < threads_ * (uint64_t{1} << 12) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
     agreed_pending_ = agree[kPending];
     counted[0] += agree[kTransitions];
     counted[1] += agree[kTerminal];
@@ -452,11 +466,15 @@ void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t l
     const uint64_t p = positions_[j];
     std::size_t count = 0;
     const LabelMask bad = model_.expand(&frontier_[j * words], [&](ActionId a, const StateWord* next) {
-      if ((count + 1) * words > o.successors.size()) {
-        o.successors.resize(2 * (count + 1) * words);
+      // The size again, not the captured `words`: the model's successor
+      // function is not inlined here, and a captured size is no constant
+      // (a memcpy call a successor, 2.6% of a rank's time).
+      const std::size_t n = words_of();
+      if ((count + 1) * n > o.successors.size()) {
+        o.successors.resize(2 * (count + 1) * n);
         o.actions.resize(2 * (count + 1));
       }
-      copy_state(&o.successors[count * words], next, words);
+      copy_state(&o.successors[count * n], next, n);
       o.actions[count++] = a;
     });
     if (count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
@@ -501,7 +519,7 @@ void DistributedSearch<M, W>::send(Outbox& o, int to_rank, uint64_t key, uint64_
     ++o.records;
     return;
   }
-  std::vector<uint64_t>& to = o.own;
+  WordBuffer& to = o.own;
   constexpr std::size_t mask = kSeenSlots - 1;
   if (o.entries * 2 < kSeenSlots) {
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -514,10 +532,9 @@ void DistributedSearch<M, W>::send(Outbox& o, int to_rank, uint64_t key, uint64_
       if (e.hash == h && equal_states(&to[e.at + 1], s, words)) return;
     }
   }
-  const std::size_t at = to.size();
-  to.resize(at + words + 1);
-  to[at] = key;
-  copy_state(&to[at + 1], s, words);
+  uint64_t* record = to.append(words + 1);
+  record[0] = key;
+  copy_state(record + 1, s, words);
   ++o.records;
 }
 
@@ -528,7 +545,7 @@ void DistributedSearch<M, W>::receive(const std::vector<std::vector<uint64_t>>& 
     else receive_records<StoreKind::HashCompaction>(from);
   };
   for (Outbox& o : outboxes_) {
-    records(o.own);
+    records(o.own.words());
     o.own.clear();
   }
   for (int s = 0; s < ranks_; ++s) {
@@ -581,9 +598,7 @@ void DistributedSearch<M, W>::visit(uint64_t h, uint64_t key, const StateWord* s
       table.store(i, slot::pending(h, static_cast<uint32_t>(pending_keys_.size())));
       pending_keys_.push_back(key);
       pending_hashes_.push_back(h);
-      const std::size_t at = pending_states_.size();
-      pending_states_.resize(at + words_of());
-      copy_state(&pending_states_[at], s, words_of());
+      copy_state(pending_states_.append(words_of()), s, words_of());
       return;
     }
     if (slot::is_pending(v)) {
@@ -619,7 +634,11 @@ bool DistributedSearch<M, W>::same_pending(std::size_t k, uint64_t h, const Stat
 template <ExplorableModel M, std::size_t W>
 uint64_t DistributedSearch<M, W>::number_level() {
   const std::size_t n = pending_keys_.size();
-  std::vector<std::vector<uint64_t>> notices(ranks_), got, answers(ranks_), positions;
+  auto& [notices, got, answers, positions, scratch] = numbering_;
+  for (auto* v : {&notices, &got, &answers, &positions}) {
+    v->resize(ranks_);
+    for (auto& w : *v) w.clear();
+  }
   {
     // Per holder in key order: the keys code small, the positions
     // answered grow (explorer/wire_coding.hpp), and each holder's
@@ -639,18 +658,18 @@ uint64_t DistributedSearch<M, W>::number_level() {
   const auto coded = [&](std::vector<std::vector<uint64_t>>& v, auto encode) {
     for (int d = 0; d < ranks_; ++d) {
       if (d == rank_ || v[d].empty()) continue;
-      std::vector<uint64_t> c;
-      encode(v[d], c);
-      v[d].swap(c);
+      scratch.clear();
+      encode(v[d], scratch);
+      v[d].swap(scratch);
       stats_.numbering_words += v[d].size();
     }
   };
   const auto decoded = [&](std::vector<std::vector<uint64_t>>& v, auto decode) {
     for (int s = 0; s < ranks_; ++s) {
       if (s == rank_ || v[s].empty()) continue;
-      std::vector<uint64_t> d;
-      decode(v[s], d);
-      v[s].swap(d);
+      scratch.clear();
+      decode(v[s], scratch);
+      v[s].swap(scratch);
     }
   };
   coded(notices, [](std::span<const uint64_t> a, std::vector<uint64_t>& c) { encode_keys(a, c); });
@@ -658,11 +677,8 @@ uint64_t DistributedSearch<M, W>::number_level() {
   decoded(got, [](std::span<const uint64_t> a, std::vector<uint64_t>& d) { decode_keys(a, d); });
   // As the holder: merge the sorted keys of my range (one run per rank),
   // number them.
-  struct Notice {
-    uint64_t key;
-    uint32_t from, index;
-  };
-  std::vector<Notice> mine;
+  std::vector<Notice>& mine = mine_;
+  mine.clear();
   std::vector<std::size_t> runs{0};
   for (int s = 0; s < ranks_; ++s) {
     for (std::size_t j = 0; j < got[s].size(); ++j) mine.push_back({got[s][j], uint32_t(s), uint32_t(j)});
