@@ -174,8 +174,16 @@ class DistributedSearch {
   StateStore store_;
   std::vector<StateId> global_ids_;  // local id -> global id, increasing
   // The level being expanded: this rank's states and their positions in
-  // the level, in position order; and the next level's.
+  // the level, in position order; and the next level's. The table store
+  // keeps a level's states back to back in position order, local ids
+  // frontier_first_ on: the frontier is read there, as the one-process
+  // engine does, and not copied (a copy was 40 bytes a state written and
+  // read again). Hash compaction keeps no states: they are copied here.
   std::vector<StateWord> frontier_, next_frontier_;
+  uint64_t frontier_first_ = 0;
+  const StateWord* frontier_state(uint64_t j) const {
+    return store_.keeps_states() ? store_.state(static_cast<StateId>(frontier_first_ + j)) : &frontier_[j * words_of()];
+  }
   std::vector<uint32_t> positions_, next_positions_;
   uint64_t level_begin_ = 0, level_size_ = 0;
   // States found in this level, not yet numbered, with their smallest
@@ -237,7 +245,7 @@ SearchResult DistributedSearch<M, W>::run() {
   if (owner(store_.hash(init.data())) == rank_) {
     store_.insert(init.data(), kNoState, 0);
     global_ids_.push_back(0);
-    frontier_ = init;
+    if (!store_.keeps_states()) frontier_ = init;
     positions_.assign(1, 0);
   }
   level_begin_ = 0;
@@ -268,6 +276,7 @@ SearchResult DistributedSearch<M, W>::run() {
         all.count[b] = count[b];
       }
     all.record(r, depth);
+    const uint64_t next_first = store_.size();
     const uint64_t found = expanded ? number_level() : 0;
     if (rank_ == 0) stats_.level_exchange_seconds.push_back(exchange_time_ - exchange_before);
     states += found;
@@ -280,6 +289,7 @@ SearchResult DistributedSearch<M, W>::run() {
     if (found == 0 || stop_ != StopReason::Complete) break;
     level_begin_ += level_size_;
     level_size_ = found;
+    frontier_first_ = next_first;
     frontier_.swap(next_frontier_);
     positions_.swap(next_positions_);
     next_frontier_.clear();
@@ -465,7 +475,7 @@ void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t l
   for (uint64_t j = first; j < last; ++j) {
     const uint64_t p = positions_[j];
     std::size_t count = 0;
-    const LabelMask bad = model_.expand(&frontier_[j * words], [&](ActionId a, const StateWord* next) {
+    const LabelMask bad = model_.expand(frontier_state(j), [&](ActionId a, const StateWord* next) {
       // The size again, not the captured `words`: the model's successor
       // function is not inlined here, and a captured size is no constant
       // (a memcpy call a successor, 2.6% of a rank's time).
@@ -745,9 +755,11 @@ void DistributedSearch<M, W>::store_level(const std::vector<std::vector<uint64_t
                                 LevelRecords::action(key));
       table.store(table.locate(hash, slot::pending(hash, k)), store_.template stored_slot<K>(hash, static_cast<StateId>(id)));
       global_ids_.push_back(static_cast<StateId>(next_begin + position));
-      const std::size_t at = next_frontier_.size();
-      next_frontier_.resize(at + words);
-      copy_state(&next_frontier_[at], s, words);
+      if constexpr (K != StoreKind::Table) {
+        const std::size_t at = next_frontier_.size();
+        next_frontier_.resize(at + words);
+        copy_state(&next_frontier_[at], s, words);
+      }
       next_positions_.push_back(static_cast<uint32_t>(position));
     }
   }
