@@ -37,6 +37,7 @@
 #include "explorer/search_result.hpp"
 #include "explorer/state_store.hpp"
 #include "explorer/store_estimates.hpp"
+#include "explorer/successor_batch.hpp"
 
 namespace explorer {
 
@@ -69,20 +70,8 @@ class BreadthFirstSearch : public ExploredStates<M> {
 
   enum class Visit { Old, Pending, New, TableFull, NoRoom };
 
-  // The successors of one frontier state, in the order the model gave them.
-  struct Successors {
-    uint64_t position = 0;  // of the state in the frontier
-    std::size_t count = 0;
-    std::vector<StateWord> states;
-    std::vector<ActionId> actions;
-    std::vector<uint64_t> hashes;
-    void grow(std::size_t words) {
-      const std::size_t n = 2 * (count + 1);
-      states.resize(n * words);
-      actions.resize(n);
-      hashes.resize(n);
-    }
-  };
+  // The successors of one frontier state (position: in the frontier).
+  using Successors = SuccessorBatch;
 
   // The software pipeline of expand_chunk: states in flight, and how many
   // states after its expansion a state's successors reach each later step.

@@ -57,6 +57,7 @@
 #include "explorer/search_result.hpp"
 #include "explorer/state_store.hpp"
 #include "explorer/store_estimates.hpp"
+#include "explorer/successor_batch.hpp"
 #include "explorer/trace_shortening.hpp"
 #include "explorer/wire_coding.hpp"
 #include "explorer/word_buffer.hpp"
@@ -95,38 +96,48 @@ class DistributedSearch {
     std::vector<std::vector<uint64_t>> wire;  // per other rank: its records, coded (explorer/wire_coding.hpp)
     std::vector<std::optional<RecordStream<W>>> streams;  // per other rank, while a slice codes into wire
     std::vector<uint64_t> sent_records;       // per rank: records this round
-    std::vector<ActionId> actions;
-    std::vector<StateWord> successors;
-    std::vector<uint64_t> hashes;  // of the successors
-    std::vector<int> owners;       // and their owners
-    // Per-round de-duplication of the successors this rank owns (the
-    // others' go through `sent`), one cache line per probe: the
-    // successor's hash, its record's offset in own, and the round that
-    // wrote it.
-    struct Seen {
-      uint64_t hash;
-      uint32_t at, round;
+    // One expanded state's successors, their hashes and owners. Two: the
+    // successors of state j are sent while state j + 1 is expanded, so
+    // that the cache lines their sending probes (the sent cache is past
+    // the core's L2) were fetched an expansion early; fetched just before,
+    // they were 20% of expand_slice's time.
+    struct Batch : SuccessorBatch {
+      std::vector<int> owners;  // of the successors
     };
-    std::vector<Seen> seen;
+    std::array<Batch, 2> batches;
+    // The successors this thread kept for this rank lately, over all rounds
+    // and levels, in the core's L2: a repeat is not kept again (it was
+    // received with a smaller key, or will be this round), for the same
+    // reason as `sent` below.
+    std::optional<RecentStates> kept;  // kKeptCacheBytes
     // The states this thread sent to other ranks lately, over all rounds
     // and levels: a repeat is not sent again. Exact (whole states) and
     // safe: the owner has the state already, from an earlier level or from
     // this level with a smaller key (a thread's keys only grow in a level).
-    std::optional<RecentStates> sent;  // kSentCacheBytes
-    uint32_t round = 0;
-    uint64_t entries = 0, records = 0;
+    std::optional<RecentStates> sent;  // sent_cache_bytes()
+    uint64_t records = 0;
     uint64_t transitions = 0, terminal = 0;
     LabelTally tally;
     CoverageCounter coverage;
   };
 
-  static constexpr std::size_t kSeenSlots = std::size_t{1} << 16;  // 1 MiB: under half full at a round's 16 Ki successors
-  // 16 MiB, past the core's L2 (on huge pages: explorer/recent_states.hpp):
-  // on 2 ranks of ssi4-seed 17.1 bytes a state found cross the wire
-  // instead of 22.7 at 4 MiB and 26.4 at 1 MiB (scaling.json 26.7, 30.6,
-  // 34.1), at the same speed or 3% faster (bench/RESULTS-mpi.md). The wire,
-  // not the core, is what runs short.
-  static constexpr std::size_t kSentCacheBytes = std::size_t{16} << 20;
+  // 1 MiB, in the core's L2: instead of a table of the round's own
+  // successors (the same size, emptied each round), a cache over rounds
+  // and levels; 2% faster on 2 ranks of scaling.json.
+  static constexpr std::size_t kKeptCacheBytes = std::size_t{1} << 20;
+  // 64 MiB a thread, far past the core's L2 (on huge pages:
+  // explorer/recent_states.hpp), up to 4 threads; past that 256 MiB a rank
+  // in all, but never under 16 MiB a thread. A repeat caught here is a
+  // record neither coded, sent, decoded nor probed: on 2 ranks of
+  // scaling.json 20.8 bytes a state found cross the wire at 64 MiB
+  // instead of 26.7 at 16 MiB and 34.1 at 1 MiB, and the run is 4% and 12%
+  // faster (256 MiB: 15.2 bytes, no faster). Its probes are fetched an
+  // expansion ahead (Outbox::Batch), both lines of an entry.
+  static constexpr std::size_t kSentCacheMost = std::size_t{64} << 20, kSentCacheLeast = std::size_t{16} << 20,
+                               kSentCacheRank = std::size_t{256} << 20;
+  std::size_t sent_cache_bytes() const {
+    return std::clamp(kSentCacheRank / std::size_t(threads_), kSentCacheLeast, kSentCacheMost);
+  }
   // The mix scaled to [0, N) by a multiply (Lemire's multiply-shift): a
   // division would cost more than the rest of the routing.
   int owner(uint64_t h) const {
@@ -135,7 +146,9 @@ class DistributedSearch {
   // The rank holding position p of a level of n states.
   int holder(uint64_t p, uint64_t n) const { return static_cast<int>(p * uint64_t(ranks_) / n); }
   uint64_t bytes() const {
-    return store_.bytes() + (frontier_.capacity() + next_frontier_.capacity() + pending_states_.capacity()) * 8 +
+    uint64_t caches = 0;
+    for (const Outbox& o : outboxes_) caches += (o.sent ? o.sent->bytes() : 0) + (o.kept ? o.kept->bytes() : 0);
+    return caches + store_.bytes() + (frontier_.capacity() + next_frontier_.capacity() + pending_states_.capacity()) * 8 +
            (pending_keys_.capacity() + pending_hashes_.capacity()) * 8 +
            (positions_.capacity() + next_positions_.capacity() + global_ids_.capacity()) * 4;
   }
@@ -238,7 +251,8 @@ SearchResult DistributedSearch<M, W>::run() {
     o.streams.resize(ranks_);
     o.sent_records.assign(ranks_, 0);
     o.coverage = CoverageCounter(options_.action_groups);
-    if (ranks_ > 1) o.sent.emplace(words_, kSentCacheBytes);
+    if (ranks_ > 1) o.sent.emplace(words_, sent_cache_bytes());
+    o.kept.emplace(words_, kKeptCacheBytes);
   }
   std::vector<StateWord> init(words_);
   model_.initial(init.data());
@@ -425,9 +439,8 @@ bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<ui
       }
     }
     receive(in);  // round r's records, and this rank's own of round r + 1
-    // Rounds of 4-16 Ki successors a thread: the de-duplication table stays
-    // in the L2 cache and under half full, and a round (200-800 KiB) hides
-    // the latency of its exchange; half as long, twice as many rounds
+    // Rounds of 4-16 Ki successors a thread: a round (200-800 KiB) hides
+    // the latency of its exchange and its records stay in the L2 cache; half as long, twice as many rounds
     // waited 20% longer in all (2 ranks of scaling.json, 2% slower overall,
     // bench/RESULTS-mpi.md). From every rank's
     // records, so that all ranks expand as many states a round: a rank
@@ -465,48 +478,42 @@ bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<ui
 template <ExplorableModel M, std::size_t W>
 void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t last) {
   const std::size_t words = words_of();
-  ++o.round;
-  o.entries = 0;
-  // In the cache: past half full the round stops de-duplicating
-  // (receiving does it anyway), and the rounds are sized to stay under that.
-  if (o.seen.empty()) o.seen.assign(kSeenSlots, {0, 0, 0});
   for (int d = 0; d < ranks_; ++d)
     if (d != rank_) o.streams[d].emplace(o.wire[d], words);
-  for (uint64_t j = first; j < last; ++j) {
-    const uint64_t p = positions_[j];
-    std::size_t count = 0;
-    const LabelMask bad = model_.expand(frontier_state(j), [&](ActionId a, const StateWord* next) {
-      // The size again, not the captured `words`: the model's successor
-      // function is not inlined here, and a captured size is no constant
-      // (a memcpy call a successor, 2.6% of a rank's time).
-      const std::size_t n = words_of();
-      if ((count + 1) * n > o.successors.size()) {
-        o.successors.resize(2 * (count + 1) * n);
-        o.actions.resize(2 * (count + 1));
+  for (uint64_t j = first; j <= last; ++j) {
+    if (j < last) {
+      typename Outbox::Batch& b = o.batches[j & 1];
+      b.position = positions_[j];
+      b.count = 0;
+      const LabelMask bad = model_.expand(frontier_state(j), [&](ActionId a, const StateWord* next) {
+        // The size again, not the captured `words`: the model's successor
+        // function is not inlined here, and a captured size is no constant
+        // (a memcpy call a successor, 2.6% of a rank's time).
+        const std::size_t n = words_of();
+        if ((b.count + 1) * n > b.states.size()) b.grow(n);
+        copy_state(&b.states[b.count * n], next, n);
+        b.actions[b.count++] = a;
+      });
+      const std::size_t count = b.count;
+      if (count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
+      o.transitions += count;
+      o.terminal += count == 0;
+      o.coverage.count(b.actions.data(), count);
+      if (bad) o.tally.add(bad, static_cast<StateId>(level_begin_ + b.position));
+      if (b.owners.size() < count) b.owners.resize(b.hashes.size());
+      for (std::size_t i = 0; i < count; ++i) {
+        const uint64_t h = store_.template hash<W>(&b.states[i * words]);
+        b.hashes[i] = h;
+        b.owners[i] = owner(h);
+        if (b.owners[i] != rank_) o.sent->template prefetch_whole<W>(h | uint64_t{1} << 63);
+        else o.kept->template prefetch<W>(h | uint64_t{1} << 63);
       }
-      copy_state(&o.successors[count * n], next, n);
-      o.actions[count++] = a;
-    });
-    if (count > 0xFFFF) throw std::runtime_error("model error: a state with more than 65535 successors");
-    o.transitions += count;
-    o.terminal += count == 0;
-    o.coverage.count(o.actions.data(), count);
-    if (bad) o.tally.add(bad, static_cast<StateId>(level_begin_ + p));
-    // The hashes first, and the lines the caches will probe fetched
-    // meanwhile: the sender's cache is past the core's L2.
-    if (o.hashes.size() < count) {
-      o.hashes.resize(2 * count);
-      o.owners.resize(2 * count);
     }
-    for (std::size_t i = 0; i < count; ++i) {
-      const uint64_t h = store_.template hash<W>(&o.successors[i * words]);
-      o.hashes[i] = h;
-      o.owners[i] = owner(h);
-      if (o.owners[i] != rank_) o.sent->template prefetch<W>(h | uint64_t{1} << 63);
-      else __builtin_prefetch(&o.seen[h & (kSeenSlots - 1)]);
+    if (j > first) {  // the state before: in key order, as the caches need
+      const typename Outbox::Batch& b = o.batches[(j - 1) & 1];
+      for (std::size_t i = 0; i < b.count; ++i)
+        send(o, b.owners[i], LevelRecords::key(b.position, i, b.actions[i]), b.hashes[i], &b.states[i * words]);
     }
-    for (std::size_t i = 0; i < count; ++i)
-      send(o, o.owners[i], LevelRecords::key(p, i, o.actions[i]), o.hashes[i], &o.successors[i * words]);
   }
   for (int d = 0; d < ranks_; ++d) {
     if (d == rank_) continue;
@@ -517,8 +524,8 @@ void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t l
 }
 
 // Codes [key][state] for another rank, unless this thread sent the state
-// there lately; keeps it for this rank, unless this round already has it
-// (with a smaller key: keys grow as a thread goes).
+// there lately; keeps it for this rank, unless this thread kept it lately
+// (either way with a smaller key: keys grow as a thread goes).
 template <ExplorableModel M, std::size_t W>
 void DistributedSearch<M, W>::send(Outbox& o, int to_rank, uint64_t key, uint64_t h, const StateWord* s) {
   const std::size_t words = words_of();
@@ -529,19 +536,8 @@ void DistributedSearch<M, W>::send(Outbox& o, int to_rank, uint64_t key, uint64_
     ++o.records;
     return;
   }
+  if (o.kept->template seen_or_record<W>(h | uint64_t{1} << 63, s)) return;
   WordBuffer& to = o.own;
-  constexpr std::size_t mask = kSeenSlots - 1;
-  if (o.entries * 2 < kSeenSlots) {
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      typename Outbox::Seen& e = o.seen[i];
-      if (e.round != o.round) {
-        e = {h, static_cast<uint32_t>(to.size()), o.round};
-        ++o.entries;
-        break;
-      }
-      if (e.hash == h && equal_states(&to[e.at + 1], s, words)) return;
-    }
-  }
   uint64_t* record = to.append(words + 1);
   record[0] = key;
   copy_state(record + 1, s, words);
