@@ -138,6 +138,9 @@ class DistributedSearch {
   std::size_t sent_cache_bytes() const {
     return std::clamp(kSentCacheRank / std::size_t(threads_), kSentCacheLeast, kSentCacheMost);
   }
+  // A successor's tag in the kept and sent caches: its hash with the top
+  // bit set, never 0, which is a cache's empty entry.
+  static uint64_t cache_tag(uint64_t h) { return h | uint64_t{1} << 63; }
   // The mix scaled to [0, N) by a multiply (Lemire's multiply-shift): a
   // division would cost more than the rest of the routing.
   int owner(uint64_t h) const {
@@ -440,11 +443,12 @@ bool DistributedSearch<M, W>::expand_level(SearchMonitor& monitor, std::array<ui
     }
     receive(in);  // round r's records, and this rank's own of round r + 1
     // Rounds of 4-16 Ki successors a thread: a round (200-800 KiB) hides
-    // the latency of its exchange and its records stay in the L2 cache; half as long, twice as many rounds
-    // waited 20% longer in all (2 ranks of scaling.json, 2% slower overall,
-    // bench/RESULTS-mpi.md). From every rank's
-    // records, so that all ranks expand as many states a round: a rank
-    // that sized its rounds alone made the other wait half of some rounds.
+    // the latency of its exchange and its records stay in the L2 cache;
+    // half as long, twice as many rounds waited 20% longer in all (2 ranks
+    // of scaling.json, 2% slower overall, bench/RESULTS-mpi.md). From
+    // every rank's records, so that all ranks expand as many states a
+    // round: a rank that sized its rounds alone made the other wait half
+    // of some rounds.
     const uint64_t per_rank = agree[kRecords] / uint64_t(ranks_);
     if (per_rank > threads_ * (uint64_t{1} << 14) && round_states_ > 16) round_states_ /= 2;
     else if (per_rank < threads_ * (uint64_t{1} << 12) && round_states_ < (uint64_t{1} << 20)) round_states_ *= 2;
@@ -505,8 +509,8 @@ void DistributedSearch<M, W>::expand_slice(Outbox& o, uint64_t first, uint64_t l
         const uint64_t h = store_.template hash<W>(&b.states[i * words]);
         b.hashes[i] = h;
         b.owners[i] = owner(h);
-        if (b.owners[i] != rank_) o.sent->template prefetch_whole<W>(h | uint64_t{1} << 63);
-        else o.kept->template prefetch<W>(h | uint64_t{1} << 63);
+        if (b.owners[i] != rank_) o.sent->template prefetch_whole<W>(cache_tag(h));
+        else o.kept->template prefetch<W>(cache_tag(h));
       }
     }
     if (j > first) {  // the state before: in key order, as the caches need
@@ -530,13 +534,12 @@ template <ExplorableModel M, std::size_t W>
 void DistributedSearch<M, W>::send(Outbox& o, int to_rank, uint64_t key, uint64_t h, const StateWord* s) {
   const std::size_t words = words_of();
   if (to_rank != rank_) {
-    // The top bit set: a tag never 0, which is the cache's empty entry.
-    if (o.sent->template seen_or_record<W>(h | uint64_t{1} << 63, s)) return;
+    if (o.sent->template seen_or_record<W>(cache_tag(h), s)) return;
     o.streams[to_rank]->put(key, s);
     ++o.records;
     return;
   }
-  if (o.kept->template seen_or_record<W>(h | uint64_t{1} << 63, s)) return;
+  if (o.kept->template seen_or_record<W>(cache_tag(h), s)) return;
   WordBuffer& to = o.own;
   uint64_t* record = to.append(words + 1);
   record[0] = key;
